@@ -1,0 +1,40 @@
+"""The default cleaners, one module per family. ``default_cleaners()`` lists them in order."""
+
+from __future__ import annotations
+
+from ..pipeline import Cleaner
+from .chrome import Chrome, Navigation
+from .credits import Captions, Credits
+from .foreign import ForeignUI
+from .language import DetectLanguage
+from .metadata import Metadata
+from .normalise import Normalise
+from .teasers import Teasers
+
+__all__ = [
+    "Captions",
+    "Chrome",
+    "Credits",
+    "DetectLanguage",
+    "ForeignUI",
+    "Metadata",
+    "Navigation",
+    "Normalise",
+    "Teasers",
+    "default_cleaners",
+]
+
+
+def default_cleaners() -> list[Cleaner]:
+    """The default pipeline's cleaners, in the order they run."""
+    return [
+        Normalise(),
+        DetectLanguage(),
+        Credits(),
+        Captions(),
+        Chrome(),
+        ForeignUI(),
+        Metadata(),
+        Navigation(),
+        Teasers(),
+    ]

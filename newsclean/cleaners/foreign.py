@@ -1,0 +1,43 @@
+"""Non-English (or, generally, other-language) UI residue: lines in another script than the page.
+
+An English page drops ``Заголовок открываемого материала``; a Russian page keeps its Russian body
+and drops a Latin-script UI line. Lines in the page's own script but another language's UI words
+are caught by the chrome lexicon (see ``chrome.py``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..pipeline import Draft
+from ..shape import script_shares
+from ..thresholds import FOREIGN_SCRIPT_MIN_SHARE
+
+__all__ = ["ForeignUI"]
+
+#: Lines with fewer letters than this are left alone (a symbol, a number, a name initial).
+_MIN_LETTERS = 3
+#: Longer lines in another script are quotations or content, not UI.
+_MAX_UI_CHARS = 80
+
+
+@dataclass(frozen=True)
+class ForeignUI:
+    """Remove short lines written mostly in another script than the page's."""
+
+    name: str = "foreign-ui"
+
+    def apply(self, draft: Draft) -> None:
+        if draft.script is None:
+            return
+        for i in list(draft.open()):
+            text = draft.text[i]
+            if len(text) > _MAX_UI_CHARS:
+                continue
+            shares = script_shares(text)
+            letters = sum(shares.values())
+            if letters < _MIN_LETTERS:
+                continue
+            other = max(shares, key=lambda k: shares[k])
+            if other != draft.script and shares[other] / letters >= FOREIGN_SCRIPT_MIN_SHARE:
+                draft.decide(i, "foreign-ui", self.name, f"a {other}-script line on a {draft.script}-script page")

@@ -1,0 +1,60 @@
+"""Detect the article's script and language, before any cleaner that depends on them.
+
+The script is the one most letters of the page's prose lines are written in. Within a script the
+language is the one whose stopwords-iso list covers most of those lines' words. Decides no line.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from ..lexicon import LATIN_LANGUAGES, stopwords
+from ..pipeline import Draft
+from ..shape import dominant_script, has_kana, words
+
+__all__ = ["DetectLanguage", "detect_language"]
+
+#: Lines shorter than this many characters are UI more often than prose: they do not vote.
+_PROSE_MIN_CHARS = 40
+_BY_SCRIPT: dict[str, tuple[str, ...]] = {
+    "Latin": LATIN_LANGUAGES,
+    "Cyrillic": ("ru", "uk", "bg", "sr"),
+    "Arabic": ("ar", "fa", "ur"),
+    "Greek": ("el",),
+    "Hebrew": ("he",),
+    "Devanagari": ("hi", "mr"),
+    "Thai": ("th",),
+    "Hangul": ("ko",),
+}
+
+
+def detect_language(lines: list[str]) -> tuple[str | None, str | None]:
+    """(script, ISO 639-1 language) of the prose among ``lines``; (None, None) without letters."""
+    prose = [t for t in lines if len(t) >= _PROSE_MIN_CHARS] or lines
+    sample = "\n".join(prose)
+    script = dominant_script(sample)
+    if script is None:
+        return None, None
+    if script == "CJK":
+        return script, "ja" if has_kana(sample) else "zh"
+    candidates = _BY_SCRIPT.get(script, ())
+    if len(candidates) < 2:
+        return script, candidates[0] if candidates else None
+    tokens = Counter(w.casefold() for w in words(sample))
+    hits = {lang: sum(n for w, n in tokens.items() if w in stopwords(lang)) for lang in candidates}
+    best = max(candidates, key=lambda lang: hits[lang])
+    return script, best if hits[best] else candidates[0]
+
+
+@dataclass(frozen=True)
+class DetectLanguage:
+    """Set ``draft.script`` and ``draft.language`` from the page's prose lines."""
+
+    name: str = "language"
+
+    def apply(self, draft: Draft) -> None:
+        if draft.language is None:
+            draft.script, draft.language = detect_language([draft.text[i] for i in draft.open()])
+        elif draft.script is None:
+            draft.script, _ = detect_language([draft.text[i] for i in draft.open()])

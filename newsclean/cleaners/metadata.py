@@ -1,0 +1,113 @@
+"""Metadata: the title, the byline, the dek (standfirst) and the dateline of the first paragraph.
+
+The title is the first headline-shaped open line; later copies of it are ``duplicate``. A byline
+is a short ``By …`` line (in several languages). The dateline (``ROME (Sputnik) —``) is parsed
+from the first paragraph, which stays a paragraph. The dek is a single sentence between the title
+and a paragraph that opens with a dateline or follows a byline.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ..article import Dateline
+from ..pipeline import Draft
+from ..shape import ends_sentence, words
+from ..thresholds import (
+    BYLINE_MAX_CHARS,
+    DATELINE_SEARCH_LINES,
+    DEK_MAX_CHARS,
+    DEK_MIN_WORDS,
+    HEADLINE_MAX_WORDS,
+    TITLE_MAX_CHARS,
+    TITLE_SEARCH_LINES,
+)
+
+__all__ = ["Metadata", "parse_dateline"]
+
+_BYLINE = regex.compile(
+    r"^(?:by|written by|words by|von|par|por|di|door|oleh|av|af|przez|автор:?|текст:?)\s+"
+    r"\p{Lu}[\p{L}.'’-]*(?:[\s,]+(?:and|und|et|y|e|i|en|и|&)?\s*\p{Lu}?[\p{L}.'’-]*){0,8}\s*$",
+    regex.IGNORECASE | regex.VERSION1,
+)
+# `ROME (Sputnik) —`, `BEIJING, Dec. 12 (Xinhua) --`, `SAN FRANCISCO, Nov 20 (Reuters) -`, `PARIS —`
+_DATELINE = regex.compile(
+    r"^(?P<place>\p{Lu}[\p{Lu}\p{M}.'’ -]{1,40}?\p{Lu}\.?)"
+    r"(?:,\s*[\p{L}\d .,/]{1,30}?)?"
+    r"\s*(?:\((?P<source>[^()]{1,40})\))?"
+    r"\s*(?:—|–|--|-)\s",
+    regex.VERSION1,
+)
+# A title often ends with the site's name: `Headline - WSJ`, `Headline | The Outlet`.
+_SITE_SUFFIX = regex.compile(r"\s+[|–—-]\s+[^|–—-]{1,40}$")
+
+
+def parse_dateline(text: str) -> Dateline | None:
+    """The dateline opening ``text``, if it opens with one."""
+    m = _DATELINE.match(text)
+    if m is None:
+        return None
+    if m["source"] is None and len(m["place"]) < 3:
+        return None
+    return Dateline(m["place"].strip(), m["source"].strip() if m["source"] else None)
+
+
+def _title_shaped(text: str) -> bool:
+    return 0 < len(words(text)) <= HEADLINE_MAX_WORDS and len(text) <= TITLE_MAX_CHARS and not text.endswith(".")
+
+
+_BY_WORDS = frozenset({"by", "written", "words", "von", "par", "por", "di", "door", "oleh", "av", "af", "przez"})
+
+
+def _byline_name(text: str) -> str:
+    """``By Jane Doe`` → ``Jane Doe``; other bylines are kept whole."""
+    head, _, rest = text.partition(" ")
+    if head.casefold() in ("written", "words") and rest.casefold().startswith("by "):
+        return rest[3:].strip()
+    return rest.strip() if head.casefold() in _BY_WORDS else text
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """Find the title, byline, dek and dateline; remove repeats of the title."""
+
+    name: str = "metadata"
+
+    def apply(self, draft: Draft) -> None:
+        opened = list(draft.open())
+        title_at = next((i for i in opened[:TITLE_SEARCH_LINES] if _title_shaped(draft.text[i])), None)
+        if title_at is not None:
+            draft.title = draft.text[title_at]
+            draft.decide(title_at, "title", self.name, "the first headline-shaped line near the top")
+            self._drop_title_copies(draft)
+        byline_at = next((i for i in draft.open() if len(draft.text[i]) <= BYLINE_MAX_CHARS
+                          and _BYLINE.match(draft.text[i])), None)
+        if byline_at is not None:
+            draft.byline = _byline_name(draft.text[byline_at])
+            draft.decide(byline_at, "byline", self.name, "a 'By …' line naming the author")
+        prose = [i for i in draft.open() if ends_sentence(draft.text[i])][:DATELINE_SEARCH_LINES]
+        dated = next((i for i in prose if parse_dateline(draft.text[i])), None)
+        if dated is not None:
+            draft.dateline = parse_dateline(draft.text[dated])
+        start = dated if dated is not None else byline_at
+        if title_at is not None and start is not None:
+            self._find_dek(draft, title_at, start)
+
+    def _drop_title_copies(self, draft: Draft) -> None:
+        title = draft.title or ""
+        bare = _SITE_SUFFIX.sub("", title)
+        for i in list(draft.open()):
+            if draft.text[i] == title or _SITE_SUFFIX.sub("", draft.text[i]) == bare:
+                draft.decide(i, "duplicate", self.name, "repeats the title")
+
+    def _find_dek(self, draft: Draft, title_at: int, start: int) -> None:
+        """The one-sentence line between the title and the body's marked start, if it is alone."""
+        between = [i for i in draft.open() if title_at < i < start]
+        if len(between) != 1:
+            return
+        text = draft.text[between[0]]
+        if len(text) <= DEK_MAX_CHARS and ends_sentence(text) and len(words(text)) >= DEK_MIN_WORDS:
+            draft.dek = text
+            draft.decide(between[0], "dek", self.name, "a one-sentence standfirst between title and body")

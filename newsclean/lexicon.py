@@ -1,0 +1,70 @@
+"""Lexicons and outlet tables, loaded once from ``newsclean/data`` and from stopwords-iso.
+
+Everything a cleaner matches by word lives in data, not in code: edit the JSON to extend a
+lexicon. Stopword lists come from the stopwords-iso collection (the ``stopwordsiso`` package).
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import regex
+import stopwordsiso
+
+__all__ = [
+    "CHROME_LANGUAGES",
+    "CHROME_PATTERN",
+    "CAPTION_SUFFIXES",
+    "CREDIT_AGENCIES",
+    "CREDIT_LABELS",
+    "TEASER_OPENERS",
+    "LATIN_LANGUAGES",
+    "stopwords",
+]
+
+
+def _load(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(resources.files("newsclean.data").joinpath(name).read_text("utf-8"))
+    return data
+
+
+_chrome = _load("chrome.json")
+_markers = _load("markers.json")
+
+
+def _by_word(table: dict[str, list[str]]) -> dict[str, frozenset[str]]:
+    langs: dict[str, set[str]] = {}
+    for lang, entries in table.items():
+        if not lang.startswith("_"):
+            for entry in entries:
+                langs.setdefault(entry.casefold(), set()).add(lang)
+    return {entry: frozenset(v) for entry, v in langs.items()}
+
+
+#: Whole lines that are site UI, casefolded, with the languages whose UI uses them.
+CHROME_LANGUAGES: dict[str, frozenset[str]] = _by_word(_chrome["exact"])
+#: Site-UI line shapes; must match the whole (casefolded, stripped) line.
+CHROME_PATTERN: regex.Pattern[str] = regex.compile(
+    "(?:" + "|".join(_chrome["patterns"]) + ")", regex.IGNORECASE | regex.VERSION1
+)
+#: Outlets that repeat a caption with `` - <outlet>`` appended.
+CAPTION_SUFFIXES: tuple[str, ...] = tuple(_load("outlets.json")["caption_suffixes"])
+TEASER_OPENERS: frozenset[str] = frozenset(_markers["teaser_openers"])
+CREDIT_LABELS: frozenset[str] = frozenset(_markers["credit_labels"])
+CREDIT_AGENCIES: tuple[str, ...] = tuple(_markers["credit_agencies"])
+
+#: Latin-script languages the detector chooses between by stopword density.
+LATIN_LANGUAGES: tuple[str, ...] = (
+    "en", "de", "fr", "es", "it", "pt", "nl", "pl", "id", "sv", "da", "no", "fi", "cs", "ro", "tr", "hu",
+)
+
+
+@cache
+def stopwords(language: str | None) -> frozenset[str]:
+    """The stopwords-iso list for an ISO 639-1 code, casefolded; empty if unknown."""
+    if not language or not stopwordsiso.has_lang(language):
+        return frozenset()
+    return frozenset(w.casefold() for w in stopwordsiso.stopwords(language))

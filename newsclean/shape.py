@@ -1,0 +1,61 @@
+"""Shapes of a line of text: words, sentence ends, headline case, script. Pure functions."""
+
+from __future__ import annotations
+
+import regex
+
+from .thresholds import HEADLINE_MAX_WORDS, HEADLINE_MIN_WORDS, TITLE_CASE_MIN_SHARE
+
+__all__ = ["WORD", "words", "ends_sentence", "is_headline", "title_case_share", "script_shares", "dominant_script"]
+
+WORD = regex.compile(r"\w+")
+_SENTENCE_END = regex.compile(r"[.!?…。！？:;][\"'”’»)\]]*\s*$")
+_SCRIPTS: dict[str, regex.Pattern[str]] = {
+    name: regex.compile(rf"\p{{{name}}}")
+    for name in ("Latin", "Cyrillic", "Greek", "Arabic", "Hebrew", "Devanagari", "Thai", "Hangul")
+}
+_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+_KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
+
+
+def words(text: str) -> list[str]:
+    """The ``\\w+`` tokens of ``text`` (the benchmark's tokens)."""
+    return WORD.findall(text)
+
+
+def ends_sentence(text: str) -> bool:
+    """True when ``text`` ends like a sentence (., !, ?, …, also inside closing quotes)."""
+    return _SENTENCE_END.search(text) is not None
+
+
+def title_case_share(tokens: list[str]) -> float:
+    """Share of the alphabetic words of 4+ letters that start with a capital."""
+    long = [w for w in tokens if len(w) > 3 and w.isalpha()]
+    if not long:
+        return 0.0
+    return sum(1 for w in long if w[0].isupper()) / len(long)
+
+
+def is_headline(text: str, *, cased: bool = True) -> bool:
+    """A headline: a few words, no sentence end; title-cased where the script has case."""
+    tokens = words(text)
+    if not HEADLINE_MIN_WORDS <= len(tokens) <= HEADLINE_MAX_WORDS or ends_sentence(text.rstrip("?")):
+        return False
+    return not cased or title_case_share(tokens) >= TITLE_CASE_MIN_SHARE
+
+
+def script_shares(text: str) -> dict[str, int]:
+    """Letter counts per script (``CJK`` groups Han and kana)."""
+    counts = {name: len(p.findall(text)) for name, p in _SCRIPTS.items()}
+    counts["CJK"] = len(_CJK.findall(text))
+    return {k: v for k, v in counts.items() if v}
+
+
+def dominant_script(text: str) -> str | None:
+    """The script most letters of ``text`` are written in, or None without letters."""
+    shares = script_shares(text)
+    return max(shares, key=lambda k: shares[k]) if shares else None
+
+
+def has_kana(text: str) -> bool:
+    return _KANA.search(text) is not None

@@ -1,0 +1,33 @@
+"""Every tuned number of the rule cleaners, named, in one place (jusText style).
+
+Change a threshold here, not in a cleaner. Each comment says what the number bounds.
+"""
+
+from __future__ import annotations
+
+#: A headline-shaped line has this many words (teasers, titles).
+HEADLINE_MIN_WORDS = 3
+HEADLINE_MAX_WORDS = 22
+#: Share of capitalised words (of those with 4+ letters) that makes a Latin line title-cased.
+TITLE_CASE_MIN_SHARE = 0.6
+#: A line counts as body-like prose (a teaser's neighbour) from this many characters on.
+PROSE_MIN_CHARS = 80
+#: The title is looked for among this many first open lines.
+TITLE_SEARCH_LINES = 3
+#: Longest title, dek, byline and caption, in characters.
+TITLE_MAX_CHARS = 250
+DEK_MAX_CHARS = 320
+BYLINE_MAX_CHARS = 100
+#: A dek has at least this many words; the dateline is looked for in this many first prose lines.
+DEK_MIN_WORDS = 5
+DATELINE_SEARCH_LINES = 3
+CAPTION_MAX_CHARS = 320
+#: Longest credit line (``© Agency / Photographer``), in characters.
+CREDIT_MAX_CHARS = 90
+#: A credit glued to its caption: the caption part has at least this many words.
+GLUED_CAPTION_MIN_WORDS = 3
+#: A line is foreign-script when this share of its letters is in another script than the page's.
+FOREIGN_SCRIPT_MIN_SHARE = 0.6
+#: Navigation: a run of at least this many short open lines, each at most NAV_MAX_WORDS words.
+NAV_MIN_RUN = 4
+NAV_MAX_WORDS = 4
