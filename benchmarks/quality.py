@@ -9,6 +9,7 @@ Metric (the article-extraction-benchmark's): \\w+ tokens, 4-token shingles as mu
 tp/fp/fn normalised to sum 1, precision and recall averaged over pages, F1 from the two means.
 Anchors that are not installed are skipped with a note (see requirements-bench.txt).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -38,9 +39,10 @@ Counts = tuple[float, float, float]  # tp, fp, fn, normalised to sum to 1
 
 # ---------------------------------------------------------------- metric
 
+
 def shingles(text: str, n: int = 4) -> Counter[tuple[str, ...]]:
     toks = TOKEN.findall(text or "")
-    return Counter(tuple(toks[i:i + n]) for i in range(max(1, len(toks) - n + 1)) if toks[i:i + n])
+    return Counter(tuple(toks[i : i + n]) for i in range(max(1, len(toks) - n + 1)) if toks[i : i + n])
 
 
 def page_counts(truth: str, pred: str) -> Counts:
@@ -74,6 +76,7 @@ def corpus_f1(rows: list[Counts]) -> tuple[float, float, float]:
 
 
 # ---------------------------------------------------------------- corpus
+
 
 @dataclass(frozen=True)
 class Page:
@@ -112,18 +115,19 @@ def load_corpus(corpus: Path, routes: list[str]) -> list[Page]:
 
 
 def visible_text(page_html: str) -> str:
+    import lxml.etree
     import lxml.html
 
     try:
         root = lxml.html.document_fromstring(page_html.encode("utf-8"), lxml.html.HTMLParser(encoding="utf-8"))
     except Exception:
         return ""
-    for el in root.xpath("//script|//style|//noscript"):
-        el.drop_tree()
-    return "\n".join(t.strip() for t in root.itertext() if t.strip())
+    lxml.etree.strip_elements(root, "script", "style", "noscript", with_tail=False)
+    return "\n".join(str(t).strip() for t in root.itertext() if str(t).strip())
 
 
 # ---------------------------------------------------------------- language guess
+
 
 @cache
 def stoplists() -> dict[str, frozenset[str]]:
@@ -144,13 +148,17 @@ def guess_language(text: str) -> str:
     if len(CJK.findall(text)) > 0.2 * sum(map(len, tokens)):
         return "Japanese" if KANA.search(text) else "Chinese"
     words = Counter(w.lower() for w in tokens if len(w) > 1 and not w.isdigit())
-    scores = {name: sum(n for w, n in words.items() if w in stop) / len(stop) ** 0.1
-              for name, stop in stoplists().items() if stop}
+    scores = {
+        name: sum(n for w, n in words.items() if w in stop) / len(stop) ** 0.1
+        for name, stop in stoplists().items()
+        if stop
+    }
     best = max(scores, key=lambda k: scores[k], default="?")
     return best if scores.get(best) else "?"
 
 
 # ---------------------------------------------------------------- systems
+
 
 @dataclass
 class System:
@@ -170,7 +178,7 @@ def fragment_text(fragment: str) -> str:
 
     if not fragment.strip():
         return ""
-    return "\n".join(t.strip() for t in lxml.html.fromstring(fragment).itertext() if t.strip())
+    return "\n".join(str(t).strip() for t in lxml.html.fromstring(fragment).itertext() if str(t).strip())
 
 
 def newsclean_system() -> System:
@@ -179,8 +187,8 @@ def newsclean_system() -> System:
     except ImportError as e:
         return System("newsclean", {}, f"not importable ({e})")
     runs: dict[str, Extract] = {r: (lambda doc, lang: newsclean.clean(doc).text) for r in TEXT_ROUTES}
-    if hasattr(newsclean, "clean_html"):
-        runs["html"] = lambda doc, lang: newsclean.clean_html(doc).text
+    if (clean_html := getattr(newsclean, "clean_html", None)) is not None:
+        runs["html"] = lambda doc, lang: clean_html(doc).text
     return System("newsclean", runs)
 
 
@@ -266,6 +274,7 @@ SYSTEMS: dict[str, Callable[[], System]] = {
 
 # ---------------------------------------------------------------- running and reporting
 
+
 @dataclass
 class Result:
     system: str
@@ -282,17 +291,16 @@ def run_system(system: System, route: str, pages: list[Page]) -> Result:
     for page in pages:
         if route not in page.docs:
             continue
-        lang = page.language
         t0 = time.perf_counter()
         try:
-            pred = extract(page.docs[route], lang)
+            pred = extract(page.docs[route], page.language)
         except Exception as e:  # scored as empty, and counted
             pred, res.errors = "", res.errors + 1
             print(f"  {system.name} {route} {page.id[:12]}: {type(e).__name__}: {e}", file=sys.stderr)
         res.seconds += time.perf_counter() - t0
         res.rows.append(page_counts(page.body, pred))
         res.ids.append(page.id)
-        res.langs.append(lang)
+        res.langs.append(page.language)
     return res
 
 
@@ -302,8 +310,9 @@ def table(results: list[Result], markdown: bool) -> Iterator[str]:
     for r in results:
         f, p, rc = corpus_f1(r.rows)
         ms = 1000 * r.seconds / max(1, len(r.rows))
-        body.append([r.system, r.route, f"{f:.3f}", f"{p:.3f}", f"{rc:.3f}", f"{ms:.1f}", str(len(r.rows)),
-                     str(r.errors)])
+        body.append(
+            [r.system, r.route, f"{f:.3f}", f"{p:.3f}", f"{rc:.3f}", f"{ms:.1f}", str(len(r.rows)), str(r.errors)]
+        )
     if markdown:
         yield "| " + " | ".join(head) + " |"
         yield "|" + "|".join(["---"] * 2 + ["---:"] * (len(head) - 2)) + "|"
@@ -311,11 +320,11 @@ def table(results: list[Result], markdown: bool) -> Iterator[str]:
         return
     widths = [max(len(row[i]) for row in [head, *body]) for i in range(len(head))]
     for row in [head, *body]:
-        yield "  ".join(c.ljust(w) if i < 2 else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths)))
+        yield "  ".join(c.ljust(w) if i < 2 else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths, strict=True)))
 
 
 def worst(res: Result, n: int) -> Iterator[str]:
-    scored = sorted(zip((page_f1(c) for c in res.rows), res.ids, res.langs))
+    scored = sorted(zip((page_f1(c) for c in res.rows), res.ids, res.langs, strict=True))
     yield f"{res.system} {res.route}: {min(n, len(scored))} worst pages"
     for f, pid, lang in scored[:n]:
         yield f"  {pid[:12]}  F1={f:.3f}  {lang}"
@@ -354,8 +363,8 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"corpus: {a.corpus} ({len(pages)} pages)\n")
     print("\n".join(table(results, a.markdown)))
-    for note in notes:
-        print(f"\nnote: {note}" if note is notes[0] else f"note: {note}")
+    if notes:
+        print("\n" + "\n".join(f"note: {n}" for n in notes))
     for res in results:
         if a.worst > 0 and res.system == "newsclean":
             print("\n" + "\n".join(worst(res, a.worst)))

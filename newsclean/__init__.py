@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from .api import clean
 from .article import KINDS, Article, Dateline, Decision, Image, Removal
+from .html import clean_html
 from .pipeline import Cleaner, Draft, Pipeline
 
 __all__ = [
@@ -23,5 +24,6 @@ __all__ = [
     "Pipeline",
     "Removal",
     "clean",
+    "clean_html",
 ]
 __version__ = "0.1.0"

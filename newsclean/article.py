@@ -80,6 +80,7 @@ class Article:
     images: tuple[Image, ...] = ()
     related: tuple[str, ...] = ()
     language: str | None = None
+    published: str | None = None  # HTML input: the publication date the page's metadata gives
     removed: tuple[Removal, ...] = ()
     decisions: tuple[Decision, ...] = field(default=(), repr=False, compare=False)
 

@@ -8,7 +8,7 @@ once: deciding it twice is a bug and raises. Lines nobody decides are kept as pa
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
@@ -147,9 +147,15 @@ class Pipeline:
             i = self._index(before) if before is not None else self._index(after or "") + 1
         return Pipeline(self.cleaners[:i] + (cleaner,) + self.cleaners[i:])
 
-    def run(self, lines: Sequence[Line]) -> Draft:
-        """Run every cleaner over a fresh draft of ``lines`` and return the draft."""
+    def run(self, lines: Sequence[Line], *, draft_init: Callable[[Draft], None] | None = None) -> Draft:
+        """Run every cleaner over a fresh draft of ``lines`` and return the draft.
+
+        ``draft_init``, if given, is called on the fresh draft first (``clean_html`` seeds the
+        title and byline the page's metadata gives).
+        """
         draft = Draft(list(lines))
+        if draft_init is not None:
+            draft_init(draft)
         for cleaner in self.cleaners:
             cleaner.apply(draft)
         return draft

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..pipeline import Cleaner
+from .body import Body
 from .chrome import Chrome, Navigation
 from .credits import Captions, Credits
 from .foreign import ForeignUI
@@ -12,6 +13,7 @@ from .normalise import Normalise
 from .teasers import Teasers
 
 __all__ = [
+    "Body",
     "Captions",
     "Chrome",
     "Credits",
@@ -37,4 +39,5 @@ def default_cleaners() -> list[Cleaner]:
         Metadata(),
         Navigation(),
         Teasers(),
+        Body(),
     ]

@@ -29,6 +29,8 @@ _SPACE = regex.compile(r"[ \t\f\v\r]{2,}|[\t\f\v\r]")
 def normalise_text(text: str) -> str:
     """One line's text with mojibake fixed, invisible marks dropped and spaces collapsed."""
     text = _SURROGATE.sub("\ufffd", text)
+    if not _INVISIBLE.sub("", text).strip():
+        return ""  # only invisible marks: ftfy would turn a lone C1 control (\x9a) into a letter (š)
     if _SUSPECT.search(text):
         text = ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False, fix_latin_ligatures=False,
                              fix_character_width=False, explain=False)

@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+"""Speed of the HTML route: ms per page for lxml's bare parse, clean_html and the anchors.
+
+  python benchmarks/html_speed.py --corpus ../shared/corpus/scrapinghub [--repeat 3] [--limit N]
+
+Every system reads the same decoded pages (``str``), in the same process, one system after
+another, ``--repeat`` times; each system's figure is the process CPU time of its fastest round
+(all are single-threaded, so on an idle machine this is the wall time; on a busy one it is the
+steadier figure). lxml's bare parse (``lxml.html.fromstring``) is the floor every lxml-based extractor
+pays. trafilatura and readability-lxml are timed when they are installed, skipped otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+Run = Callable[[str], object]
+
+
+def load(corpus: Path, limit: int | None) -> list[str]:
+    ids = [json.loads(line)["id"] for line in (corpus / "truth.jsonl").read_text(encoding="utf-8").splitlines()]
+    return [gzip.decompress((corpus / f"{i}.html.gz").read_bytes()).decode("utf-8", "replace") for i in ids[:limit]]
+
+
+def systems() -> dict[str, Run]:
+    import lxml.html
+
+    import newsclean
+
+    runs: dict[str, Run] = {
+        "lxml parse": lxml.html.fromstring,
+        "newsclean.clean_html": newsclean.clean_html,
+    }
+    try:
+        import trafilatura
+
+        runs["trafilatura"] = trafilatura.extract
+    except ImportError:
+        print("trafilatura not installed: skipped", file=sys.stderr)
+    try:
+        from readability import Document
+
+        runs["readability-lxml"] = lambda page: Document(page).summary()
+    except ImportError:
+        print("readability-lxml not installed: skipped", file=sys.stderr)
+    return runs
+
+
+def best_ms_per_page(run: Run, pages: list[str], repeat: int) -> float:
+    """The fastest of ``repeat`` rounds over all pages, in ms per page."""
+    run(pages[0])  # warm up: imports, caches, compiled patterns
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.process_time()
+        for page in pages:
+            run(page)
+        best = min(best, time.process_time() - start)
+    return 1000 * best / len(pages)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", type=Path, required=True, help="directory with truth.jsonl and <id>.html.gz")
+    ap.add_argument("--repeat", type=int, default=3, help="rounds per system; the fastest counts")
+    ap.add_argument("--limit", type=int, default=None, help="only the first N pages")
+    args = ap.parse_args()
+    pages = load(args.corpus, args.limit)
+    results = {name: best_ms_per_page(run, pages, args.repeat) for name, run in systems().items()}
+    floor = results["lxml parse"]
+    print(f"{len(pages)} pages from {args.corpus}, fastest of {args.repeat} rounds")
+    print(f"{'system':24} {'ms/page':>8} {'x parse':>8}")
+    for name, ms in results.items():
+        print(f"{name:24} {ms:8.2f} {ms / floor:8.1f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,158 @@
+"""Structure: decide the lines whose markup clearly says what they are (HTML input only).
+
+``clean_html`` gives each block a set of ``hints`` (see :mod:`newsclean.html`). This cleaner
+removes the blocks the markup marks as page furniture — navigation, footers, share bars,
+newsletter and cookie boxes, comments, figure captions and credits, related-article lists, and
+everything outside the page's main text container — each with the kind and the signal that
+decided it. It keeps subheadings the markup puts inside the body (so the text cleaners do not
+take them for teasers). Lines without hints (text input) are never touched; every other line is
+left to the text cleaners that follow.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..article import Image
+from ..pipeline import Draft
+from ..shape import ends_sentence, is_headline, words
+from ..thresholds import CREDIT_MAX_CHARS, DEK_MIN_WORDS, HEADLINE_MIN_WORDS, PROSE_MIN_CHARS
+from .credits import split_credit
+
+__all__ = ["Structure"]
+
+#: Hints naming furniture, in the order they are checked: (hint, removal kind, what it is).
+FURNITURE: tuple[tuple[str, str, str], ...] = (
+    ("cookie", "chrome", "a cookie or consent banner"),
+    ("newsletter", "chrome", "a newsletter or subscription box"),
+    ("share", "chrome", "a share or social bar"),
+    ("comment", "boilerplate", "the comments section"),
+    ("ad", "chrome", "an advertisement slot"),
+    ("promo", "chrome", "a promotional or sponsored box"),
+    ("nav", "navigation", "a navigation menu"),
+    ("footer", "boilerplate", "the page footer"),
+    ("related", "teaser", "a related-articles block"),
+    ("tags", "navigation", "a tag list"),
+)
+#: Hints that keep a short line from being taken for a paragraph of the body.
+_NOT_PROSE = frozenset({"linked", "li", "figure", "credit", "byline", "date", "header"})
+#: Hints of an author, date or byline line; such a line has at most META_MAX_WORDS words.
+_META_HINTS = frozenset({"byline", "date"})
+_CAPTION_HINTS = frozenset({"figcaption", "caption"})
+META_MAX_WORDS = 15
+#: A run of at least this many linked headlines inside the body is a teaser list.
+LINK_RUN_MIN = 3
+_URL = re.compile(r"https?:|www\.|\.(?:com|org|net)\b", re.IGNORECASE)
+_NOT_BETWEEN = frozenset({"link-dense", "li"})
+#: A heading the markup puts inside the body is kept when it has at most this many words.
+SUBHEADING_MAX_WORDS = 25
+
+
+def _headline_like(text: str) -> bool:
+    """A teaser worth keeping in ``related``: a few words, not a sentence (not ``Related``)."""
+    return len(words(text)) >= HEADLINE_MIN_WORDS and not ends_sentence(text)
+
+
+@dataclass
+class Structure:
+    """Remove blocks the markup marks as furniture; keep body lines the text rules would misread."""
+
+    name: str = "structure"
+
+    def apply(self, draft: Draft) -> None:
+        for i in list(draft.open()):
+            hints = draft.lines[i].hints
+            if hints:
+                found = self._verdict(draft, i, hints, draft.lines[i].where or "?")
+                if found is not None:
+                    draft.decide(i, found[0], self.name, found[1])
+        self._link_runs(draft)
+
+    def _link_runs(self, draft: Draft) -> None:
+        """Remove runs of linked headlines inside the body: a list of teasers set as paragraphs."""
+        run: list[int] = []
+        for i in [*draft.open(), len(draft.lines)]:
+            if i < len(draft.lines) and self._linked_headline(draft, i) and (not run or run[-1] == i - 1):
+                run.append(i)
+                continue
+            if len(run) >= LINK_RUN_MIN:
+                for j in run:
+                    draft.related.append(draft.text[j])
+                    draft.decide(j, "teaser", self.name,
+                                 f"one of {len(run)} linked headlines in a row ({draft.lines[j].where or '?'})")
+            run = [i] if i < len(draft.lines) and self._linked_headline(draft, i) else []
+
+    @staticmethod
+    def _linked_headline(draft: Draft, i: int) -> bool:
+        hints = draft.lines[i].hints
+        text = draft.text[i]
+        return ("link-dense" in hints and "li" not in hints and "in-content" in hints
+                and is_headline(text, cased=False) and not _URL.search(text))
+
+    def _verdict(self, draft: Draft, i: int, hints: frozenset[str], where: str) -> tuple[str, str] | None:
+        """(role or kind, reason) for line ``i``, or None to leave it to the text cleaners."""
+        text = draft.text[i]
+        if hints & _CAPTION_HINTS or ("credit" in hints and len(text) <= CREDIT_MAX_CHARS):
+            return self._photo(draft, i, hints, where)
+        if hints & _META_HINTS:
+            if len(words(text)) <= META_MAX_WORDS:
+                kind = "byline" if "byline" in hints else "boilerplate"
+                return kind, f"an author or date line by its markup ({where})"
+            if "byline" in hints:
+                return "boilerplate", f"an author's bio by its markup ({where})"
+        for hint, kind, what in FURNITURE:
+            if hint in hints:
+                if kind == "teaser" and _headline_like(text):
+                    draft.related.append(text)
+                return kind, f"{what}: the markup says '{hint}' ({where})"
+        if "out-of-content" in hints:
+            if "h1" in hints:
+                return None  # the headline: the metadata cleaner decides it
+            return "boilerplate", f"outside the page's main text container ({where})"
+        if "aside" in hints:
+            if "link-dense" in hints:
+                if _headline_like(text):
+                    draft.related.append(text)
+                return "teaser", f"a link in an aside beside the article ({where})"
+            return "boilerplate", f"an aside beside the article ({where})"
+        if "link-dense" in hints and "heading" in hints and len(words(text)) >= HEADLINE_MIN_WORDS:
+            draft.related.append(text)
+            return "teaser", f"a linked headline: a teaser for another article ({where})"
+        if {"heading", "header", "in-content"} <= hints and "h1" not in hints and len(words(text)) >= DEK_MIN_WORDS:
+            draft.dek = draft.dek or text
+            return "dek", f"a standfirst: a heading in the article's header ({where})"
+        if "heading" in hints and "h1" not in hints and self._between_prose(draft, i):
+            return "paragraph", f"a subheading inside the article body ({where})"
+        if ("p" in hints and "heading" not in hints and not hints & _NOT_PROSE
+                and is_headline(text, cased=False) and self._between_prose(draft, i)):
+            return "paragraph", f"a short unlinked paragraph of the body, not a teaser ({where})"
+        return None
+
+    @staticmethod
+    def _between_prose(draft: Draft, i: int) -> bool:
+        """Line ``i`` is short, unlinked, inside the body's container, and prose follows it."""
+        hints = draft.lines[i].hints
+        if hints & _NOT_BETWEEN or "in-content" not in hints or not 0 < i < len(draft.lines) - 1:
+            return False
+        if len(words(draft.text[i])) > SUBHEADING_MAX_WORDS:
+            return False
+        after, before = draft.lines[i + 1].hints, draft.lines[i - 1].hints
+        return ("in-content" in after and "in-content" in before and "link-dense" not in after
+                and "heading" not in after and len(draft.text[i + 1]) >= PROSE_MIN_CHARS)
+
+    @staticmethod
+    def _photo(draft: Draft, i: int, hints: frozenset[str], where: str) -> tuple[str, str]:
+        """A caption or a credit; a credit right after its caption completes that caption's image."""
+        text = draft.text[i]
+        if "credit" in hints or split_credit(text) is not None:
+            found = split_credit(text)
+            credit = found[0] if found else text
+            previous = draft.verdicts[i - 1] if i else None
+            if previous is not None and previous.role == "caption" and draft.images and not draft.images[-1].credit:
+                draft.images[-1] = Image(draft.images[-1].caption, credit)
+            else:
+                draft.images.append(Image(None, credit))
+            return "credit", f"a photo credit by its markup ({where})"
+        draft.images.append(Image(text, None))
+        return "caption", f"a figure caption by its markup ({where})"

@@ -1,0 +1,703 @@
+"""``clean_html()``: markup → numbered blocks with structural hints → the same pipeline as text.
+
+After the metadata is read and script, style and the like are stripped, one pass over the lxml
+tree (``iterwalk``: no recursion, so nesting depth costs no stack) turns every block-level
+element's text into a :class:`~newsclean.lines.Line`:
+
+- ``no`` is the block's 1-based number, ``raw`` its text (inline elements joined as a browser
+  joins them), ``where`` a short tag path (``article>div.body>p``);
+- ``hints`` are the structural signals the markup gives: the block's own tag (``p``, ``h2``,
+  ``li``, ``heading``), furniture its ancestors declare by tag, ``role`` or ``class``/``id``
+  (``nav``, ``footer``, ``aside``, ``figcaption``, ``related``, ``share``, ``newsletter``,
+  ``comment``, ``cookie``, ``ad`` …), content they declare (``article``, ``main``, ``content``),
+  ``link-dense`` when most of its text is link text, and ``in-content`` / ``out-of-content``
+  from the page's main text container (the element holding most non-link prose, see
+  :func:`_content_root`).
+
+Metadata (``<title>``, ``og:title``, ``author``, ``article:published_time``, JSON-LD
+``NewsArticle``) seeds the draft's title and byline and sets ``Article.published``. The cleaner
+that acts on the hints is :class:`newsclean.cleaners.structure.Structure`, right after language
+detection; the text cleaners then run as for text input. docs/html.md tells the whole story.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from typing import Any, cast
+
+from lxml import etree
+
+from .api import assemble
+from .article import Article
+from .cleaners.language import _BY_SCRIPT, detect_language
+from .lexicon import LATIN_LANGUAGES
+from .lines import Line
+from .pipeline import Draft, Pipeline
+from .shape import dominant_script
+
+__all__ = ["PageMeta", "clean_html", "decode_html", "html_blocks", "html_pipeline"]
+
+#: Elements whose content is never article text.
+SKIP_TAGS = frozenset({
+    "script", "style", "template", "svg", "noscript", "iframe", "object", "embed", "canvas", "math",
+    "select", "option", "button", "input", "textarea", "video", "audio", "map", "frame", "frameset",
+    "applet", "link", "base", "dialog", "head", "form-control",
+})
+#: Elements removed with their content before the walk (their tail text stays).
+STRIP_TAGS = tuple(sorted(SKIP_TAGS | {"title", "meta", "head"}))
+#: Elements that start and end a block of text.
+BLOCK_TAGS = frozenset({
+    "html", "body", "address", "article", "aside", "blockquote", "center", "dd", "details", "dir", "div",
+    "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+    "header", "hgroup", "hr", "li", "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table",
+    "tbody", "thead", "tfoot", "tr", "ul", "caption", "legend", "noframes", "listing",
+})
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+#: Tags that mark all the blocks inside them (the tag's name is the hint).
+CONTEXT_TAGS = frozenset({
+    "nav", "footer", "header", "aside", "figure", "figcaption", "article", "main", "blockquote", "form",
+    "table", "li", "caption", "address", "menu", "pre",
+})
+_ROLES = {
+    "navigation": "nav", "banner": "header", "contentinfo": "footer", "complementary": "aside",
+    "main": "main", "article": "article", "menu": "nav", "menubar": "nav", "search": "nav",
+    "dialog": "promo", "alertdialog": "promo", "figure": "figure", "heading": "heading",
+}
+# class/id words → hints. One alternation, matched once per distinct attribute string (cached).
+_CLASS_WORDS: dict[str, str] = {
+    "nav": "nav", "navbar": "nav", "navigation": "nav", "menu": "nav", "breadcrumb": "nav",
+    "breadcrumbs": "nav", "pagination": "nav", "pager": "nav", "skip": "nav", "topics": "nav",
+    "footer": "footer", "colophon": "footer", "copyright": "footer",
+    "header": "header", "masthead": "header", "topbar": "header",
+    "sidebar": "aside", "aside": "aside", "rail": "aside", "widget": "aside", "sidebox": "aside",
+    "related": "related", "recommended": "related", "recommendations": "related", "recommend": "related",
+    "outbrain": "related", "taboola": "related", "trending": "related", "popular": "related",
+    "mostread": "related", "most-read": "related", "most-popular": "related", "more-stories": "related",
+    "morestories": "related", "read-more": "related", "readmore": "related", "read-next": "related",
+    "also": "related", "teaser": "related", "teasers": "related", "more-from": "related",
+    "share": "share", "sharing": "share", "social": "share", "sharebar": "share", "addthis": "share",
+    "sociable": "share", "shares": "share", "share-tools": "share", "print": "share",
+    "newsletter": "newsletter", "subscribe": "newsletter", "subscription": "newsletter",
+    "signup": "newsletter", "sign-up": "newsletter", "optin": "newsletter", "opt-in": "newsletter",
+    "comment": "comment", "comments": "comment", "disqus": "comment", "discussion": "comment",
+    "respond": "comment", "replies": "comment",
+    "promo": "promo", "sponsor": "promo", "sponsored": "promo", "partner": "promo",
+    "cta": "promo", "banner": "promo", "modal": "promo", "popup": "promo",
+    "ad": "ad", "ads": "ad", "advert": "ad", "advertisement": "ad", "adsense": "ad", "dfp": "ad",
+    "adslot": "ad", "ad-slot": "ad", "gpt": "ad", "commercial": "ad",
+    "cookie": "cookie", "cookies": "cookie", "consent": "cookie", "gdpr": "cookie", "cmp": "cookie",
+    "caption": "caption", "figcaption": "caption", "wp-caption-text": "caption", "legend": "caption",
+    "credit": "credit", "credits": "credit", "photographer": "credit", "image-source": "credit",
+    "byline": "byline", "author": "byline", "authors": "byline", "contributor": "byline",
+    "date": "date", "time": "date", "timestamp": "date", "published": "date", "dateline": "date",
+    "tags": "tags", "tag": "tags", "keywords": "tags",
+    "hidden": "hidden", "sr-only": "hidden", "visually-hidden": "hidden", "screen-reader-text": "hidden",
+    "visuallyhidden": "hidden", "offscreen": "hidden",
+    "content": "content", "article": "content", "story": "content", "post": "content", "entry": "content",
+    "body": "content", "text": "content", "articlebody": "content", "article-body": "content",
+    "story-body": "content", "post-content": "content", "entry-content": "content", "main": "content",
+}
+_CLASS_SPLIT = re.compile(r"[\s_]+|(?<=[a-z])(?=[A-Z])")
+# A class naming the article's body: story-body, article__content, entry-content, post-text …
+_BODY_CLASS = re.compile(r"(?:article|story|post|entry|news)[-_]{0,2}(?:body|content|text)\b", re.IGNORECASE)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_SPACE = re.compile(r"\s+")
+_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]{1,40})""", re.IGNORECASE)
+
+#: Share of a block's characters in link text from which the block is ``link-dense``.
+LINK_DENSE_SHARE = 0.5
+#: Content root search: a block counts as prose from this many characters (and not link-dense).
+PROSE_MIN_CHARS = 40
+#: Content root search: weight of non-prose characters against prose characters.
+NOISE_WEIGHT = 0.25
+#: JSON-LD ``articleBody`` is checked against the page from this many characters; a prose block
+#: whose first LD_PROBE_CHARS characters it contains weighs LD_BODY_WEIGHT times more.
+LD_BODY_MIN_CHARS = 200
+LD_PROBE_CHARS = 60
+LD_BODY_WEIGHT = 2.0
+#: Languages ``<html lang>`` may declare for a page written in each script (others are detected).
+_LANGUAGES_OF: dict[str, tuple[str, ...]] = {**_BY_SCRIPT, "Latin": LATIN_LANGUAGES}
+#: Language detection reads this many characters of the main container's prose.
+LANGUAGE_SAMPLE_CHARS = 2000
+_NONE: frozenset[str] = frozenset()
+_CACHE_MAX = 50_000
+_attr_cache: dict[str, frozenset[str]] = {}
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    """What the page's metadata says: title, byline, publication date, language, JSON-LD body."""
+
+    title: str | None = None
+    byline: str | None = None
+    published: str | None = None
+    language: str | None = None
+    article_body: str | None = None
+
+
+@dataclass(slots=True)
+class _Ctx:
+    """An open element during the walk."""
+
+    tag: str
+    own: frozenset[str]  # the hints this element itself declares
+    seg: str = ""  # its part of a ``where`` path (block elements only)
+    block: bool = False
+    skipped: bool = False
+    key: int = 0  # the element's number among block elements
+    start: int = 0  # characters of the current block before it opened (inline elements)
+
+
+@dataclass(slots=True)
+class _Block:
+    text: str
+    where: str
+    own: frozenset[str]  # hints of the block's own tag and of inline elements covering it
+    ancestors: tuple[_Ctx, ...]  # the open block elements, outermost first, the block's own last
+    link_share: float
+    whole: bool = False  # furniture read as one block: short pieces, never prose
+
+
+@dataclass
+class _Meta:
+    metas: dict[str, str] = field(default_factory=dict)
+    title: str | None = None
+    lang: str | None = None
+    ld: list[str] = field(default_factory=list)
+
+
+#: A class token that opens with one of these and goes on is a CMS label with a value
+#: (``tag-elections``, ``category-news``), not the element's role.
+_LABEL_PREFIXES = frozenset({"tag", "tags", "category", "categories", "topic", "section", "format", "type",
+                             "status", "author", "postid", "post", "page", "has", "is", "no", "with", "template"})
+
+
+#: Words that name a hint only as a whole class token (``hidden``, not ``field-label-hidden``).
+_WHOLE_TOKEN_ONLY = frozenset({"hidden", "offscreen", "widget", "rail", "print", "time", "text", "body"})
+
+
+def _words_of(attr: str) -> list[str]:
+    out: list[str] = []
+    for token in attr.split():
+        out.append(token.lower())
+        parts = [p.lower() for p in _CLASS_SPLIT.split(token.replace("-", " ")) if p]
+        if len(parts) > 1 and parts[0] not in _LABEL_PREFIXES:
+            out.extend(p for p in parts if p not in _WHOLE_TOKEN_ONLY)
+    return out
+
+
+def class_hints(value: str) -> frozenset[str]:
+    """Hints named by one ``class`` or ``id`` value (``related-articles`` → ``related``)."""
+    found = _attr_cache.get(value)
+    if found is None:
+        hints: set[str] = set()
+        for word in _words_of(value):
+            hint = _CLASS_WORDS.get(word)
+            if hint is not None:
+                hints.add(hint)
+        if _BODY_CLASS.search(value):
+            hints.update(("content", "article-body"))
+        found = frozenset(hints)
+        if len(_attr_cache) >= _CACHE_MAX:
+            _attr_cache.clear()
+        _attr_cache[value] = found
+    return found
+
+
+def decode_html(html: str | bytes) -> str:
+    """The page as text: ``str`` as given; ``bytes`` by BOM, then ``<meta charset>``, then UTF-8."""
+    if isinstance(html, str):
+        return html
+    if not isinstance(html, (bytes, bytearray, memoryview)):
+        raise TypeError(f"clean_html() takes str or bytes, not {type(html).__name__}")
+    data = bytes(html)
+    for bom, codec in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if data.startswith(bom):
+            return data[len(bom) :].decode(codec, errors="replace")
+    m = _CHARSET.search(data[:4096])
+    if m:
+        try:
+            return data.decode(m.group(1).decode("ascii").lower(), errors="replace")
+        except LookupError:
+            pass
+    return data.decode("utf-8", errors="replace")
+
+
+_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, huge_tree=False)
+
+
+def _parse(text: str) -> etree._Element | None:
+    if not text.strip():
+        return None
+    try:
+        root = etree.fromstring(text, _PARSER)
+    except (etree.LxmlError, ValueError):
+        try:  # e.g. an XML declaration with an encoding in a str
+            root = etree.fromstring(text.encode("utf-8", errors="replace"), etree.HTMLParser(
+                remove_comments=True, remove_pis=True, no_network=True, huge_tree=False, encoding="utf-8"))
+        except (etree.LxmlError, ValueError):
+            return None
+    return root
+
+
+#: An inline element with these hints is a block of its own (a credit inside a figcaption).
+_OWN_BLOCK = frozenset({"credit", "caption"})
+_TAG_HINTS: dict[str, frozenset[str]] = {tag: frozenset({tag}) for tag in CONTEXT_TAGS}
+_BODY_HINTS = frozenset({"content", "article-body"})
+
+
+def _own_hints(el: etree._Element, tag: str) -> frozenset[str] | None:
+    """Hints an element adds for everything inside it; None when it is hidden."""
+    hints = _TAG_HINTS.get(tag, _NONE)
+    for name, value in cast("list[tuple[str, str]]", el.items()):  # str: the tree was parsed from str
+        if name == "class" or name == "id":
+            if value:
+                found = class_hints(value)
+                if found:
+                    if "hidden" in found:
+                        return None
+                    hints = hints | found
+        elif name == "style":
+            if ("none" in value or "hidden" in value) and _HIDDEN_STYLE.search(value):
+                return None
+        elif name == "hidden" or (name == "aria-hidden" and value == "true"):
+            return None
+        elif name == "role":
+            role = _ROLES.get(value.strip().lower())
+            if role is not None:
+                hints = hints | {role}
+        elif name == "itemprop" and value == "articleBody":
+            hints = hints | _BODY_HINTS
+    return hints
+
+
+#: Hints of furniture that is read as one block when it holds no prose-length text.
+COLLAPSIBLE = frozenset({"nav", "footer", "comment", "related", "share", "newsletter", "cookie", "ad", "promo",
+                         "aside", "tags"})
+#: A text node this long is prose: furniture holding one is walked block by block.
+COLLAPSE_MAX_NODE_CHARS = 150
+#: Furniture is read as one block only while its text is at most this share of the page's.
+COLLAPSE_MAX_SHARE = 0.2
+
+
+_SKIPPED = _Ctx("", _NONE, skipped=True)  # an element whose content is not read
+_PLAIN = _Ctx("", _NONE)  # an inline element that says nothing
+
+
+def _short_texts(el: etree._Element, max_chars: float) -> list[str] | None:
+    """The stripped text pieces inside ``el``; None when one is prose-length or they are many."""
+    pieces: list[str] = []
+    total = 0
+    for piece in el.itertext():
+        text = str(piece).strip()
+        if text:
+            total += len(text)
+            if len(text) >= COLLAPSE_MAX_NODE_CHARS or total > max_chars:
+                return None
+            pieces.append(text)
+    for p in el.iter("p"):  # a paragraph whose text is split by inline markup
+        if len(etree.tostring(p, method="text", encoding="unicode", with_tail=False)) >= COLLAPSE_MAX_NODE_CHARS:
+            return None
+    return pieces
+
+
+def _walk(root: etree._Element, meta: _Meta) -> list[_Block]:
+    blocks: list[_Block] = []
+    stack: list[_Ctx] = []
+    block_stack: list[_Ctx] = [_Ctx("root", frozenset(), "", True)]
+    buf: list[str] = []
+    inline: list[tuple[frozenset[str], int]] = []  # hints of inline elements, and the characters they hold
+    chars = 0  # characters in buf
+    link_chars = 0
+    link_depth = 0
+    counter = 0
+
+    def flush() -> None:
+        nonlocal link_chars, chars
+        if not buf:
+            return
+        text = _SPACE.sub(" ", "".join(buf)).strip()
+        links = link_chars
+        buf.clear()
+        link_chars = chars = 0
+        if not text:
+            inline.clear()
+            return
+        owner = block_stack[-1]
+        own = {owner.tag}
+        for hints, covered in inline:
+            if 2 * covered >= len(text):  # an inline element holding most of the block speaks for it
+                own.update(hints)
+        inline.clear()
+        if owner.tag in HEADINGS:
+            own.add("heading")
+        share = min(1.0, links / len(text))
+        if share >= LINK_DENSE_SHARE:
+            own.add("link-dense")
+        elif links:
+            own.add("linked")
+        where = ">".join(c.seg for c in block_stack[-3:] if c.seg) or owner.tag
+        blocks.append(_Block(text, where, frozenset(own), tuple(block_stack), share))
+
+    body = root.find("body")
+    max_collapse = COLLAPSE_MAX_SHARE * len(etree.tostring(body if body is not None else root, method="text",
+                                                             encoding="unicode"))
+    walker = etree.iterwalk(root, events=("start", "end"))
+    for event, el in walker:
+        if event == "start":
+            tag = el.tag
+            if not isinstance(tag, str):  # an entity reference: its text is its tail's business
+                walker.skip_subtree()
+                stack.append(_SKIPPED)
+                continue
+            own = _own_hints(el, tag) if len(el.attrib) else _TAG_HINTS.get(tag, _NONE)
+            if own is None:
+                walker.skip_subtree()
+                stack.append(_SKIPPED)
+                continue
+            if own and own & COLLAPSIBLE:
+                pieces = _short_texts(el, max_collapse)
+                if pieces is not None:
+                    # Furniture with no prose-length text: one block, without walking inside.
+                    flush()
+                    if pieces:
+                        counter += 1
+                        cls = el.get("class")
+                        first = cls.split() if cls else None
+                        ctx = _Ctx(tag, own, f"{tag}.{first[0]}" if first else tag, True, key=counter)
+                        block_stack.append(ctx)
+                        buf.append(" · ".join(pieces))
+                        flush()
+                        blocks[-1].whole = True
+                        block_stack.pop()
+                    walker.skip_subtree()
+                    stack.append(_SKIPPED)
+                    continue
+            if tag == "br" or tag == "hr":
+                flush()
+                stack.append(_PLAIN)
+                continue
+            if tag == "td" or tag == "th":  # a table row is one block, its cells apart
+                buf.append(" ")
+            if tag in BLOCK_TAGS or own & _OWN_BLOCK:
+                flush()
+                if tag == "html":
+                    lang = el.get("lang")
+                    if lang:
+                        meta.lang = lang
+                counter += 1
+                cls = el.get("class")
+                first = cls.split() if cls else None
+                ctx = _Ctx(tag, own, f"{tag}.{first[0]}" if first else tag, True, key=counter)
+                block_stack.append(ctx)
+            elif tag == "a":
+                ctx = _Ctx(tag, own, start=chars)
+                link_depth += 1
+            elif own:
+                ctx = _Ctx(tag, own, start=chars)
+            else:
+                ctx = _PLAIN
+            stack.append(ctx)
+            text = el.text
+            if text:
+                buf.append(text)
+                chars += len(text)
+                if link_depth:
+                    link_chars += len(text.strip())
+        else:
+            ctx = stack.pop()
+            if not ctx.skipped:
+                if ctx.block:
+                    flush()
+                    block_stack.pop()
+                else:
+                    if ctx.tag == "a":
+                        link_depth -= 1
+                    if ctx.own and chars > ctx.start:
+                        inline.append((ctx.own, chars - ctx.start))
+            tail = el.tail
+            if tail:
+                buf.append(tail)
+                chars += len(tail)
+                if link_depth:
+                    link_chars += len(tail.strip())
+    flush()
+    return blocks
+
+
+def _read_meta(el: etree._Element, tag: str, meta: _Meta) -> None:
+    if tag == "meta":
+        key = el.get("property") or el.get("name") or el.get("itemprop")
+        content = el.get("content")
+        if key and content and len(meta.metas) < 500:
+            meta.metas.setdefault(key.strip().lower(), content.strip())
+    elif tag == "title" and meta.title is None:
+        meta.title = _SPACE.sub(" ", el.text or "").strip() or None
+    elif tag == "script" and "ld+json" in (el.get("type") or "") and el.text and len(meta.ld) < 20:
+        meta.ld.append(el.text)
+
+
+def _ld_items(data: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
+    if depth > 6:
+        return
+    if isinstance(data, list):
+        for item in data[:50]:
+            yield from _ld_items(item, depth + 1)
+    elif isinstance(data, dict):
+        yield data
+        graph = data.get("@graph")
+        if graph is not None:
+            yield from _ld_items(graph, depth + 1)
+
+
+_ARTICLE_TYPES = ("article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
+                  "opinionnewsarticle", "reviewnewsarticle", "report", "webpage", "liveblogposting")
+
+
+def _names(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        name = value.get("name")
+        return [name] if isinstance(name, str) else []
+    if isinstance(value, list):
+        return [n for v in value[:10] for n in _names(v)]
+    return []
+
+
+def _page_meta(meta: _Meta) -> PageMeta:
+    title = meta.metas.get("og:title") or meta.metas.get("twitter:title")
+    byline = meta.metas.get("author") or meta.metas.get("article:author") or meta.metas.get("byl")
+    published = (meta.metas.get("article:published_time") or meta.metas.get("datepublished")
+                 or meta.metas.get("date") or meta.metas.get("pubdate"))
+    article_body: str | None = None
+    for raw in meta.ld:
+        try:
+            data = json.loads(raw)
+        except (ValueError, RecursionError):
+            continue
+        for item in _ld_items(data):
+            kind = item.get("@type")
+            kinds = [k.lower() for k in (kind if isinstance(kind, list) else [kind]) if isinstance(k, str)]
+            if not any(k in _ARTICLE_TYPES for k in kinds):
+                continue
+            headline = item.get("headline")
+            if isinstance(headline, str) and headline.strip() and "webpage" not in kinds:
+                title = title or headline.strip()
+            authors = _names(item.get("author"))
+            if authors and not (byline and not byline.startswith("http")):
+                byline = ", ".join(a.strip() for a in authors if a.strip()) or byline
+            date = item.get("datePublished")
+            if isinstance(date, str) and not published:
+                published = date.strip()
+            body = item.get("articleBody")
+            if isinstance(body, str) and len(body) > len(article_body or ""):
+                article_body = body
+    if byline is not None and (byline.startswith("http") or not byline.strip()):
+        byline = None
+    title = title or meta.title
+    return PageMeta(
+        title=_SPACE.sub(" ", title).strip() if title else None,
+        byline=_SPACE.sub(" ", byline).strip() if byline else None,
+        published=published,
+        language=(meta.lang or "").split("-")[0].strip().lower() or None,
+        article_body=article_body,
+    )
+
+
+#: Hints that say a block is not article prose, wherever they come from.
+FURNITURE_HINTS = frozenset({
+    "nav", "footer", "header", "aside", "comment", "related", "share", "newsletter", "cookie", "ad", "promo",
+    "figure", "figcaption", "caption", "credit", "tags", "byline", "date",
+})
+
+
+#: An element declaring furniture that holds this share of the page's prose is not furniture.
+FURNITURE_MAX_PROSE_SHARE = 0.5
+#: Score factors for elements that declare the article body (``itemprop="articleBody"``,
+#: ``class="story-body"``) or that are ``<article>``/``<main>``.
+BODY_CLASS_BOOST = 1.6
+ARTICLE_TAG_BOOST = 1.2
+#: An element declaring the article body wins when it scores this share of the best element.
+DECLARED_BODY_MIN_SHARE = 0.5
+
+
+def _content_root(blocks: list[_Block], confirmed: set[int]) -> tuple[set[int], set[int]]:
+    """The element whose blocks hold the most prose, less a share of the other text in them.
+
+    A block is prose when it has :data:`PROSE_MIN_CHARS` characters or more and is not
+    link-dense. For an element, it counts for when no element inside it declares furniture
+    around the block, and against it otherwise; other blocks' characters count against it,
+    weighted by :data:`NOISE_WEIGHT`. Elements inside declared furniture are no candidates. A
+    furniture class on an element holding most of the page's prose is ignored (``<div
+    class="has-promo">`` around the whole article). Elements that declare the article body are
+    boosted, and one that declares it and scores well enough wins (with the other elements of
+    its tag and class: an article body split into sections). Returns the content elements' keys
+    (none without prose), and the keys of the elements whose furniture classes were ignored.
+    """
+    prose_in: dict[int, float] = {}
+    total = 0.0
+    is_prose: list[bool] = []
+    for b in blocks:
+        prose = len(b.text) >= PROSE_MIN_CHARS and b.link_share < LINK_DENSE_SHARE and not b.whole
+        is_prose.append(prose)
+        if prose:
+            total += len(b.text)
+            for ctx in b.ancestors:
+                prose_in[ctx.key] = prose_in.get(ctx.key, 0.0) + len(b.text)
+    if not total:
+        return set(), set()
+    limit = FURNITURE_MAX_PROSE_SHARE * total
+    exempt: set[int] = set()
+    score: dict[int, float] = {}
+    barred: set[int] = set()
+    boost: dict[int, float] = {}
+    ctx_of: dict[int, _Ctx] = {}
+    for b, prose in zip(blocks, is_prose, strict=True):
+        n = len(b.text)
+        chain = b.ancestors
+        good = n * (1.0 - b.link_share) * (LD_BODY_WEIGHT if id(b) in confirmed else 1.0)
+        bad = -NOISE_WEIGHT * n
+        deepest = -1  # the deepest element of the chain (the block included) declaring furniture
+        for j in range(len(chain) - 1, -1, -1):
+            ctx = chain[j]
+            if ctx.own & FURNITURE_HINTS:
+                if prose_in.get(ctx.key, 0.0) < limit:
+                    deepest = j
+                    break
+                exempt.add(ctx.key)
+        for i, ctx in enumerate(chain):
+            key = ctx.key
+            if i >= deepest >= 0:
+                barred.add(key)
+            score[key] = score.get(key, 0.0) + (good if prose and i >= deepest else bad)
+            ctx_of[key] = ctx
+            if ctx.own and key not in boost:
+                boost[key] = (BODY_CLASS_BOOST if "article-body" in ctx.own
+                              else ARTICLE_TAG_BOOST if ctx.tag in ("article", "main") else 1.0)
+    best: int | None = None
+    best_score = 0.0
+    declared: int | None = None  # the best element that declares the article body
+    declared_score = 0.0
+    for key, value in score.items():
+        if key in barred:
+            continue
+        factor = boost.get(key, 1.0)
+        value *= factor
+        if value > best_score:
+            best, best_score = key, value
+        if factor == BODY_CLASS_BOOST and value > declared_score:
+            declared, declared_score = key, value
+    if declared is not None and declared_score >= DECLARED_BODY_MIN_SHARE * best_score:
+        seg = ctx_of[declared].seg
+        return {k for k, v in score.items() if ctx_of[k].seg == seg and v > 0 and k not in barred}, exempt
+    return ({best} if best is not None else set()), exempt
+
+
+def _confirmed_by_ld(blocks: list[_Block], article_body: str | None) -> set[int]:
+    """The prose blocks whose text the JSON-LD ``articleBody`` also has (``id()`` of each).
+
+    ``articleBody`` is often cut short, stale or stuffed with other text, so it is never copied:
+    a block it confirms only weighs more in the search for the content root.
+    """
+    if not article_body or len(article_body) < LD_BODY_MIN_CHARS:
+        return set()
+    body = _SPACE.sub(" ", article_body)
+    return {id(b) for b in blocks if len(b.text) >= PROSE_MIN_CHARS and b.text[:LD_PROBE_CHARS] in body}
+
+
+def html_blocks(html: str | bytes) -> tuple[list[Line], PageMeta]:
+    """The page's blocks as numbered lines with hints, and its metadata."""
+    root = _parse(decode_html(html))
+    if root is None:
+        return [], PageMeta()
+    meta = _Meta()
+    for el in root.iter("html", "meta", "title", "script"):
+        tag = str(el.tag)
+        if tag == "html":
+            meta.lang = meta.lang or el.get("lang")
+        else:
+            _read_meta(el, tag, meta)
+    etree.strip_elements(root, *STRIP_TAGS, with_tail=False)
+    blocks = _walk(root, meta)
+    page = _page_meta(meta)
+    confirmed = _confirmed_by_ld(blocks, page.article_body)
+    content, above = _content_root(blocks, confirmed)
+    # The content root and its ancestors: furniture they name applies to no block (a
+    # ``<body class="has-promo">`` says nothing about one paragraph); nor does furniture named
+    # by an element holding most of the page's prose.
+    for b in blocks:
+        keys = [c.key for c in b.ancestors]
+        for i, key in enumerate(keys):
+            if key in content:
+                above.update(keys[: i + 1])
+    lines: list[Line] = []
+    for no, b in enumerate(blocks, start=1):
+        hints = set(b.own)
+        for ctx in b.ancestors:
+            if ctx.own:
+                hints.update(ctx.own - FURNITURE_HINTS if ctx.key in above else ctx.own)
+        hints.add("in-content" if any(c.key in content for c in b.ancestors) else "out-of-content")
+        lines.append(Line(no, b.text, gap_before=True, where=b.where, hints=frozenset(hints)))
+    return lines, page
+
+
+_HTML_PIPELINE: Pipeline | None = None
+
+
+def html_pipeline() -> Pipeline:
+    """``Pipeline.default()`` with the :class:`Structure` cleaner right after language detection."""
+    global _HTML_PIPELINE
+    if _HTML_PIPELINE is None:
+        from .cleaners.structure import Structure
+
+        _HTML_PIPELINE = Pipeline.default().insert(Structure(), after="language")
+    return _HTML_PIPELINE
+
+
+def _language(sample: list[str], declared: str | None) -> tuple[str | None, str | None]:
+    """(script, language) of the article's prose; ``<html lang>`` is trusted when its script fits."""
+    if declared is not None:
+        script = dominant_script("\n".join(sample))
+        if script is not None and declared in _LANGUAGES_OF.get(script, ()):
+            return script, declared
+    return detect_language(sample)
+
+
+def clean_html(html: str | bytes, *, url: str | None = None, pipeline: Pipeline | None = None) -> Article:
+    """Clean a news page's HTML into an ``Article``, through the same cleaners as ``clean()``.
+
+    ``bytes`` are decoded by BOM, then ``<meta charset>``, then as UTF-8 with replacement; other
+    types raise ``TypeError``. ``url`` is accepted for the record (it is never fetched). Without
+    a ``pipeline``, :func:`html_pipeline` is used.
+    """
+    if not isinstance(html, (str, bytes, bytearray, memoryview)):
+        raise TypeError(f"clean_html() takes str or bytes, not {type(html).__name__}")
+    lines, page = html_blocks(html)
+    if not lines:
+        return Article(title=page.title, byline=page.byline)
+
+    def seed(draft: Draft) -> None:
+        draft.title = page.title
+        draft.byline = page.byline
+        # The article's script and language, from the text of the main container only: cheaper
+        # than the whole page, and not swayed by menus in another language.
+        sample: list[str] = []
+        size = 0
+        for line in lines:
+            if "in-content" in line.hints and len(line.raw) >= PROSE_MIN_CHARS:
+                sample.append(line.raw)
+                size += len(line.raw)
+                if size >= LANGUAGE_SAMPLE_CHARS:
+                    break
+        draft.script, draft.language = _language(sample or [line.raw for line in lines[:50]], page.language)
+        draft.notes["html.meta"] = page
+        if url is not None:
+            draft.notes["html.url"] = url
+
+    draft = (pipeline or html_pipeline()).run(lines, draft_init=seed)
+    article = assemble(draft)
+    return replace(article, published=page.published) if page.published else article
