@@ -35,7 +35,7 @@ def clean(text: str | bytes, *, pipeline: Pipeline | None = None) -> Article:
     ``bytes`` are decoded as UTF-8 (invalid sequences replaced); other types raise ``TypeError``.
     """
     lines = split_lines(_text_of(text))
-    return assemble((pipeline or _default()).run(lines))
+    return assemble((pipeline if pipeline is not None else _default()).run(lines))
 
 
 def assemble(draft: Draft) -> Article:

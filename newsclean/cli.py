@@ -386,7 +386,10 @@ class Output:
             self.stream = open(path, "w", encoding="utf-8")  # noqa: SIM115
             return
         directory = os.path.dirname(os.path.abspath(path))
-        fd, self.tmp = tempfile.mkstemp(dir=directory, prefix=f".{os.path.basename(path)}.", suffix=".tmp")
+        try:
+            fd, self.tmp = tempfile.mkstemp(dir=directory, prefix=f".{os.path.basename(path)}.", suffix=".tmp")
+        except OSError as e:
+            raise OSError(e.errno, f"cannot write {path}: {e.strerror}") from None
         umask = os.umask(0)
         os.umask(umask)
         os.fchmod(fd, 0o666 & ~umask)

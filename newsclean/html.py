@@ -26,7 +26,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from typing import Any, cast
+from typing import Any
 
 from lxml import etree
 
@@ -105,6 +105,7 @@ _CLASS_SPLIT = re.compile(r"[\s_]+|(?<=[a-z])(?=[A-Z])")
 _BODY_CLASS = re.compile(r"(?:article|story|post|entry|news)[-_]{0,2}(?:body|content|text)\b", re.IGNORECASE)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
+_WINDOWS_1252 = dict.fromkeys(("iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "us-ascii", "ascii"), "cp1252")
 _CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]{1,40})""", re.IGNORECASE)
 
 #: Share of a block's characters in link text from which the block is ``link-dense``.
@@ -219,8 +220,12 @@ def decode_html(html: str | bytes) -> str:
             return data[len(bom) :].decode(codec, errors="replace")
     m = _CHARSET.search(data[:4096])
     if m:
+        declared = m.group(1).decode("ascii").lower()
+        # As browsers do: a page that could declare itself in ASCII is not UTF-16, and
+        # latin-1 / ascii labels mean windows-1252.
+        codec = "utf-8" if declared.startswith(("utf-16", "utf-32")) else _WINDOWS_1252.get(declared, declared)
         try:
-            return data.decode(m.group(1).decode("ascii").lower(), errors="replace")
+            return data.decode(codec, errors="replace")
         except LookupError:
             pass
     return data.decode("utf-8", errors="replace")
@@ -252,7 +257,8 @@ _BODY_HINTS = frozenset({"content", "article-body"})
 def _own_hints(el: etree._Element, tag: str) -> frozenset[str] | None:
     """Hints an element adds for everything inside it; None when it is hidden."""
     hints = _TAG_HINTS.get(tag, _NONE)
-    for name, value in cast("list[tuple[str, str]]", el.items()):  # str: the tree was parsed from str
+    items: list[tuple[str, str]] = el.items()  # type: ignore[assignment]  # str: parsed from str
+    for name, value in items:
         if name == "class" or name == "id":
             if value:
                 found = class_hints(value)
@@ -289,6 +295,8 @@ _PLAIN = _Ctx("", _NONE)  # an inline element that says nothing
 
 def _short_texts(el: etree._Element, max_chars: float) -> list[str] | None:
     """The stripped text pieces inside ``el``; None when one is prose-length or they are many."""
+    if len(etree.tostring(el, method="text", encoding="unicode", with_tail=False)) > max_chars:
+        return None
     pieces: list[str] = []
     total = 0
     for piece in el.itertext():
@@ -353,12 +361,12 @@ def _walk(root: etree._Element, meta: _Meta) -> list[_Block]:
                 walker.skip_subtree()
                 stack.append(_SKIPPED)
                 continue
-            own = _own_hints(el, tag) if len(el.attrib) else _TAG_HINTS.get(tag, _NONE)
+            own = _own_hints(el, tag)
             if own is None:
                 walker.skip_subtree()
                 stack.append(_SKIPPED)
                 continue
-            if own and own & COLLAPSIBLE:
+            if own & COLLAPSIBLE:
                 pieces = _short_texts(el, max_collapse)
                 if pieces is not None:
                     # Furniture with no prose-length text: one block, without walking inside.
@@ -698,6 +706,6 @@ def clean_html(html: str | bytes, *, url: str | None = None, pipeline: Pipeline 
         if url is not None:
             draft.notes["html.url"] = url
 
-    draft = (pipeline or html_pipeline()).run(lines, draft_init=seed)
+    draft = (pipeline if pipeline is not None else html_pipeline()).run(lines, draft_init=seed)
     article = assemble(draft)
     return replace(article, published=page.published) if page.published else article

@@ -15,13 +15,20 @@ import regex
 import stopwordsiso
 
 __all__ = [
+    "ANY_LANGUAGE",
+    "CAPTION_LABELS",
+    "CAPTION_SUFFIXES",
     "CHROME_LANGUAGES",
     "CHROME_PATTERN",
-    "CAPTION_SUFFIXES",
+    "CHROME_PROMPT",
+    "COMMA_CREDIT_LABELS",
     "CREDIT_AGENCIES",
     "CREDIT_LABELS",
-    "TEASER_OPENERS",
+    "CREDIT_WORDS",
     "LATIN_LANGUAGES",
+    "NOT_PLACES",
+    "TAG_LABELS",
+    "TEASER_OPENERS",
     "stopwords",
 ]
 
@@ -48,13 +55,29 @@ def _by_word(table: dict[str, list[str]]) -> dict[str, frozenset[str]]:
 CHROME_LANGUAGES: dict[str, frozenset[str]] = _by_word(_chrome["exact"])
 #: Site-UI line shapes; must match the whole (casefolded, stripped) line.
 CHROME_PATTERN: regex.Pattern[str] = regex.compile(
-    "(?:" + "|".join(_chrome["patterns"]) + ")", regex.IGNORECASE | regex.VERSION1
+    "^(?:" + "|".join(_chrome["patterns"]) + ")$", regex.IGNORECASE | regex.VERSION1
 )
+#: The lexicon's pseudo-language for UI words of every language (social networks).
+ANY_LANGUAGE = "any"
+#: Sentence-shaped chrome (cookie, paywall, newsletter, comment-disclaimer prompts); searched.
+CHROME_PROMPT: regex.Pattern[str] = regex.compile(
+    "(?:" + "|".join(_chrome["prompts"]) + ")", regex.IGNORECASE | regex.VERSION1
+)
+#: Label lines (casefolded chrome keys) that introduce a list of tags.
+TAG_LABELS: frozenset[str] = frozenset(_chrome["tag_labels"])
 #: Outlets that repeat a caption with `` - <outlet>`` appended.
 CAPTION_SUFFIXES: tuple[str, ...] = tuple(_load("outlets.json")["caption_suffixes"])
 TEASER_OPENERS: frozenset[str] = frozenset(_markers["teaser_openers"])
 CREDIT_LABELS: frozenset[str] = frozenset(_markers["credit_labels"])
 CREDIT_AGENCIES: tuple[str, ...] = tuple(_markers["credit_agencies"])
+#: BBC-style labels followed by a comma: ``Image source, Getty Images``.
+COMMA_CREDIT_LABELS: frozenset[str] = frozenset(_markers["comma_credit_labels"])
+#: Labels opening a caption line: ``Image caption, …``.
+CAPTION_LABELS: frozenset[str] = frozenset(_markers["caption_labels"])
+#: Words that alone make a parenthesised credit at a caption's end: ``… (Supplied)``.
+CREDIT_WORDS: tuple[str, ...] = tuple(_markers["credit_words"])
+#: Upper-case openers followed by a colon that are not a dateline's place (``UPDATE:``), casefolded.
+NOT_PLACES: frozenset[str] = frozenset(_markers["not_places"])
 
 #: Latin-script languages the detector chooses between by stopword density.
 LATIN_LANGUAGES: tuple[str, ...] = (

@@ -93,10 +93,10 @@ class Pipeline:
 
     def __init__(self, cleaners: Iterable[Cleaner]) -> None:
         self.cleaners: tuple[Cleaner, ...] = tuple(cleaners)
-        names = [c.name for c in self.cleaners]
         for c in self.cleaners:
             if not isinstance(c, Cleaner):
                 raise TypeError(f"{c!r} is not a cleaner: it needs a name and an apply(draft) method")
+        names = [c.name for c in self.cleaners]
         if len(set(names)) != len(names):
             raise ValueError(f"cleaner names must be unique, got {names}")
 

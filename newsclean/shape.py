@@ -6,10 +6,10 @@ import regex
 
 from .thresholds import HEADLINE_MAX_WORDS, HEADLINE_MIN_WORDS, TITLE_CASE_MIN_SHARE
 
-__all__ = ["WORD", "words", "ends_sentence", "is_headline", "title_case_share", "script_shares", "dominant_script"]
+__all__ = ["WORD", "dominant_script", "ends_sentence", "is_headline", "script_shares", "title_case_share", "words"]
 
 WORD = regex.compile(r"\w+")
-_SENTENCE_END = regex.compile(r"[.!?…。！？:;][\"'”’»)\]]*\s*$")
+_SENTENCE_END = regex.compile(r"[.!?\u2026\u3002\uff01\uff1f:;][\"'\u201d\u2019\u00bb)\]]*\s*$")
 _SCRIPTS: dict[str, regex.Pattern[str]] = {
     name: regex.compile(rf"\p{{{name}}}")
     for name in ("Latin", "Cyrillic", "Greek", "Arabic", "Hebrew", "Devanagari", "Thai", "Hangul")
@@ -20,7 +20,8 @@ _KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
 
 def words(text: str) -> list[str]:
     """The ``\\w+`` tokens of ``text`` (the benchmark's tokens)."""
-    return WORD.findall(text)
+    tokens: list[str] = WORD.findall(text)
+    return tokens
 
 
 def ends_sentence(text: str) -> bool:

@@ -31,3 +31,15 @@ FOREIGN_SCRIPT_MIN_SHARE = 0.6
 #: Navigation: a run of at least this many short open lines, each at most NAV_MAX_WORDS words.
 NAV_MIN_RUN = 4
 NAV_MAX_WORDS = 4
+#: Longest line searched for sentence-shaped chrome (cookie, paywall, newsletter prompts).
+PROMPT_MAX_CHARS = 400
+#: A UI line made of two lexicon entries (``Copy Link copied``) has at most this many words.
+COMPOUND_CHROME_MAX_WORDS = 6
+#: A tag under a ``Topics`` label has at most this many words.
+TAG_MAX_WORDS = 4
+#: A caption next to a bare credit has at least this many words (``Link Copied!`` is not one).
+CAPTION_MIN_WORDS = 4
+#: A bare ``Name/Agency`` credit: at most this many words on each side of the slash.
+CREDIT_SIDE_MAX_WORDS = 5
+#: Teaser lines under a label-only line (``Related``) are looked for this far.
+TEASER_LIST_MAX = 10

@@ -140,6 +140,13 @@ def test_an_interrupted_run_leaves_the_old_output_file_whole(
     assert os.listdir(target.parent) == ["clean.jsonl"]
 
 
+def test_an_output_file_that_cannot_be_created_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``-o`` into a missing directory is reported with the target's name, and the status is 1."""
+    target = tmp_path / "missing" / "clean.jsonl"
+    assert main([str(jsonl(tmp_path, GOOD)), "-o", str(target)]) == 1
+    assert f"cannot write {target}" in capsys.readouterr().err
+
+
 def test_output_to_a_device_is_written_in_place(tmp_path: Path) -> None:
     """``-o /dev/null`` (not a regular file) is written directly, with no rename."""
     assert main([str(jsonl(tmp_path, GOOD)), "-o", os.devnull]) == 0

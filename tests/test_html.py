@@ -185,3 +185,17 @@ def test_real_pages_clean_without_error() -> None:
         page_id = json.loads(line)["id"]
         html = gzip.decompress((CORPUS / f"{page_id}.html.gz").read_bytes())
         assert clean_html(html).paragraphs, page_id
+
+
+def test_latin1_label_means_windows_1252() -> None:
+    """A page labelled latin-1 is decoded as windows-1252, as browsers do (curly quotes survive)."""
+    assert decode_html(b'<meta charset="iso-8859-1"><p>\x93Hi\x94</p>').endswith("<p>\u201cHi\u201d</p>")
+
+
+def test_structure_leaves_text_input_alone() -> None:
+    """On text input (lines without hints) the structure cleaner decides nothing."""
+    from newsclean.cleaners.structure import Structure
+
+    text = "City opens three new libraries\nShare\n\nThe city opened three libraries on Monday, officials said.\n"
+    with_structure = Pipeline.default().insert(Structure(), after="language")
+    assert newsclean.clean(text, pipeline=with_structure) == newsclean.clean(text)

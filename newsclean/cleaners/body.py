@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -52,7 +53,7 @@ _COMMA = regex.compile(r"[,;，、]")
 #: Names of the features, in the order the model's weights follow.
 BASE = ("len", "words", "end", "stop", "caps", "digit", "upper", "comma", "sep", "code", "url", "glue", "cjk", "short")
 CONTEXT = ("near_prose", "far_prose", "before", "inside", "edge", "gap", "prev_len", "next_len", "prev_end",
-           "next_end", "pos", "removed_near")
+           "next_end", "pos", "removed_near", "repeated", "after_title")
 FEATURES: tuple[str, ...] = BASE + CONTEXT
 
 
@@ -100,6 +101,9 @@ def page_features(draft: Draft) -> list[list[float]]:
     for p, r in zip(prose, removed):
         cum_p.append(cum_p[-1] + p)
         cum_r.append(cum_r[-1] + r)
+    copies = Counter(texts)
+    title_at = max((i for i, v in enumerate(draft.verdicts) if v is not None and v.role in ("title", "duplicate")
+                    and i < n // 2), default=-1)
     rows: list[list[float]] = []
     seen = 0.0
     for i in range(n):
@@ -125,6 +129,8 @@ def page_features(draft: Draft) -> list[list[float]]:
             nxt[2] if nxt else 0.0,
             i / n,
             (cum_r[hi] - cum_r[lo] - removed[i]) / max(1, hi - lo - 1),
+            1.0 if copies[texts[i]] > 1 else 0.0,
+            1.0 if i > title_at else 0.0,
         ])
     return rows
 

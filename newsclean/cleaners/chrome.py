@@ -1,7 +1,10 @@
 """Site chrome: UI lines from a lexicon kept as data (several languages), and navigation runs.
 
 A chrome word from another language's lexicon than the page's is UI residue: it is removed as
-``foreign-ui`` instead of ``chrome`` (``Subscribe`` on a Russian page).
+``foreign-ui`` instead of ``chrome`` (``Subscribe`` on a Russian page). A line made of two lexicon
+entries (``Copy Link copied``, ``Advertisement · Scroll to continue``) is chrome too, and so is
+sentence-shaped chrome the lexicon's prompts find (cookie consent, paywall and newsletter notices).
+The short lines under a tag label (``Topics``, ``Теги``) are a tag list.
 """
 
 from __future__ import annotations
@@ -11,10 +14,10 @@ from dataclasses import dataclass
 import regex
 
 from ..article import KINDS
-from ..lexicon import CHROME_LANGUAGES, CHROME_PATTERN
+from ..lexicon import ANY_LANGUAGE, CHROME_LANGUAGES, CHROME_PATTERN, CHROME_PROMPT, TAG_LABELS
 from ..pipeline import Draft
 from ..shape import ends_sentence, words
-from ..thresholds import NAV_MAX_WORDS, NAV_MIN_RUN
+from ..thresholds import COMPOUND_CHROME_MAX_WORDS, NAV_MAX_WORDS, NAV_MIN_RUN, PROMPT_MAX_CHARS, TAG_MAX_WORDS
 
 __all__ = ["Chrome", "Navigation", "chrome_key"]
 
@@ -29,6 +32,28 @@ def chrome_key(text: str) -> str:
     return key or text.strip().casefold()
 
 
+# Separators between UI items on one line: `Advertisement · Scroll to continue`.
+_SEPARATOR = regex.compile(r"\s*[·•|]\s*")
+
+
+def chrome_languages(text: str) -> frozenset[str] | None:
+    """The languages whose UI the line is (one lexicon entry, or two side by side), else None."""
+    key = chrome_key(text)
+    found = CHROME_LANGUAGES.get(key)
+    if found is not None:
+        return found
+    parts = [chrome_key(p) for p in _SEPARATOR.split(text) if p.strip()]
+    if len(parts) < 2:
+        tokens = key.split()
+        if not 2 <= len(tokens) <= COMPOUND_CHROME_MAX_WORDS:
+            return None
+        parts = next(([" ".join(tokens[:k]), " ".join(tokens[k:])] for k in range(1, len(tokens))
+                      if " ".join(tokens[:k]) in CHROME_LANGUAGES and " ".join(tokens[k:]) in CHROME_LANGUAGES), [])
+    if not parts or any(p not in CHROME_LANGUAGES for p in parts):
+        return None
+    return frozenset().union(*(CHROME_LANGUAGES[p] for p in parts))
+
+
 @dataclass(frozen=True)
 class Chrome:
     """Remove whole lines that are site UI: the chrome lexicon and UI line shapes."""
@@ -39,17 +64,34 @@ class Chrome:
         for i in list(draft.open()):
             text = draft.text[i]
             if len(text) > _MAX_CHROME_CHARS:
+                if len(text) <= PROMPT_MAX_CHARS and CHROME_PROMPT.search(text):
+                    draft.decide(i, "chrome", self.name, "site UI: a cookie, paywall, newsletter or comment notice")
                 continue
-            key = chrome_key(text)
-            languages = CHROME_LANGUAGES.get(key)
+            languages = chrome_languages(text)
             if languages is not None:
-                if draft.language is None or draft.language in languages or draft.language not in _LEXICON_LANGS:
+                key = chrome_key(text)
+                if (draft.language is None or draft.language in languages or ANY_LANGUAGE in languages
+                        or draft.language not in _LEXICON_LANGS):
                     draft.decide(i, "chrome", self.name, f"site UI: '{key}' is in the chrome lexicon")
                 else:
                     draft.decide(i, "foreign-ui", self.name,
                                  f"UI residue: '{key}' is {'/'.join(sorted(languages))} UI on a {draft.language} page")
             elif CHROME_PATTERN.fullmatch(text.strip()):
                 draft.decide(i, "chrome", self.name, "site UI: a counter, share, copyright or loading line")
+            elif CHROME_PROMPT.search(text):
+                draft.decide(i, "chrome", self.name, "site UI: a cookie, paywall, newsletter or comment notice")
+        self._tag_lists(draft)
+
+    def _tag_lists(self, draft: Draft) -> None:
+        """The short lines right under a removed tag label (``Topics``) are its tags."""
+        for i, verdict in enumerate(draft.verdicts):
+            if verdict is None or verdict.cleaner != self.name or chrome_key(draft.text[i]) not in TAG_LABELS:
+                continue
+            j = i + 1
+            while (j < len(draft.lines) and draft.is_open(j) and not draft.lines[j].gap_before
+                   and len(words(draft.text[j])) <= TAG_MAX_WORDS and not ends_sentence(draft.text[j])):
+                draft.decide(j, "chrome", self.name, f"a tag under the '{chrome_key(draft.text[i])}' label")
+                j += 1
 
 
 _LEXICON_LANGS = frozenset(lang for langs in CHROME_LANGUAGES.values() for lang in langs)

@@ -1,7 +1,12 @@
-"""Photo credits and captions: ``© Agency / Name``, ``Photo: …``, ``Name/Getty Images``, a credit
-glued to its caption, captions carrying their credit, and captions an outlet repeats with a suffix.
+"""Photo credits and captions: ``© Agency / Name``, ``Photo: …``, ``Image source, …``,
+``Name/Getty Images``, a bare ``NAME / AGENCY`` next to its caption, a credit glued to its caption,
+captions carrying their credit (``… (AP Photo/Name)``, ``… (Supplied)``), ``Image caption, …``
+lines, and captions an outlet repeats with a suffix.
 
-Found photos go to ``draft.images``; the lines are removed as ``credit`` or ``caption``.
+Found photos go to ``draft.images`` in order of appearance; the lines are removed as ``credit`` or
+``caption``. A credit's caption is the touching line before or after it that reads like a caption
+(not site UI, not a byline): after a labelled credit (``Photo: …``) the next line is tried first,
+before a bare one (``Name/Agency``) the line above.
 """
 
 from __future__ import annotations
@@ -11,18 +16,48 @@ from dataclasses import dataclass
 import regex
 
 from ..article import Image
-from ..lexicon import CAPTION_SUFFIXES, CREDIT_AGENCIES, CREDIT_LABELS
+from ..lexicon import (
+    CAPTION_LABELS,
+    CAPTION_SUFFIXES,
+    CHROME_PATTERN,
+    CHROME_PROMPT,
+    COMMA_CREDIT_LABELS,
+    CREDIT_AGENCIES,
+    CREDIT_LABELS,
+    CREDIT_WORDS,
+)
 from ..pipeline import Draft
 from ..shape import ends_sentence, words
-from ..thresholds import CAPTION_MAX_CHARS, CREDIT_MAX_CHARS, GLUED_CAPTION_MIN_WORDS
+from ..thresholds import (
+    CAPTION_MAX_CHARS,
+    CAPTION_MIN_WORDS,
+    CREDIT_MAX_CHARS,
+    CREDIT_SIDE_MAX_WORDS,
+    GLUED_CAPTION_MIN_WORDS,
+    PROSE_MIN_CHARS,
+)
+from .chrome import chrome_languages
+from .metadata import is_byline
 
-__all__ = ["Credits", "Captions", "split_credit"]
+__all__ = ["Captions", "Credits", "split_credit"]
 
 _I = regex.IGNORECASE | regex.VERSION1
 _AGENCY = "|".join(regex.escape(a) for a in sorted(CREDIT_AGENCIES, key=len, reverse=True))
 _LABEL = "|".join(regex.escape(a) for a in sorted(CREDIT_LABELS, key=len, reverse=True))
+_COMMA_LABEL = "|".join(regex.escape(a) for a in sorted(COMMA_CREDIT_LABELS, key=len, reverse=True))
+_WORD = "|".join(regex.escape(a) for a in sorted(CREDIT_WORDS, key=len, reverse=True))
 _COPYRIGHT = regex.compile(r"^(?:©|\(c\)|copyright\b)\s*:?\s*(?P<rest>.+)$", _I)
-_LABELLED = regex.compile(rf"^(?:{_LABEL})\s*(?:[:：]|by\b)\s*(?P<rest>.+)$", _I)
+# `Photo: Name`, `Photo by Name`, and BBC's `Image source, Name`
+_LABELLED = regex.compile(rf"^(?:(?:{_LABEL})\s*(?:[:\uff1a]|by\b)|(?:{_COMMA_LABEL})\s*,)\s*(?P<rest>.+)$", _I)
+# `Image caption, The barrier …`: a caption line that says so
+_CAPTION_LABEL = regex.compile(
+    "^(?:" + "|".join(regex.escape(a) for a in sorted(CAPTION_LABELS, key=len, reverse=True))
+    + r")\s*[,:\uff1a]\s*(?P<caption>\S.*)$", _I
+)
+# A bare credit shaped `Name Name/Agency Name` (or `NAME / AGENCY`): capitalised words on both sides.
+_CAP_WORD = r"(?:\p{Lu}[\p{L}\p{M}.'\u2019&-]*|of|de|da|do|dos|das|del|la|le|di|van|von|der|den|the|and|&)"
+_NAME_SIDE = rf"\p{{Lu}}[\p{{L}}\p{{M}}.'\u2019&-]*(?: {_CAP_WORD}){{0,{CREDIT_SIDE_MAX_WORDS - 1}}}"
+_NAME_CREDIT = regex.compile(rf"^{_NAME_SIDE}\s?/\s?{_NAME_SIDE}$")
 _AGENCY_WORD = regex.compile(rf"(?<!\w)(?:{_AGENCY})(?!\w)")
 _NOT_A_CREDIT = regex.compile(r"all rights reserved|^\s*\d{4}\b", _I)
 # A glue point: a lower-case word, digit or bracket, then a capitalised word, with no space.
@@ -33,8 +68,14 @@ _CAPTION_CREDIT = regex.compile(
     rf"|(?P<c2>(?:©|(?:{_LABEL})\s*:)[^()]{{1,{CREDIT_MAX_CHARS}}}))\s*$",
     _I,
 )
+# `… 2025. (AP Photo/Jordan Pike)`, `… (Xinhua/Chen Rui)`: a sentence, then a slashed credit in brackets;
+# `… Seoul. (Yonhap)`, `… coast. (Supplied)`: or an agency or credit word alone in brackets.
+_CAPTION_PAREN = regex.compile(
+    rf"^(?P<caption>.+?[.!?\"”])\s*\((?:(?P<slashed>\p{{Lu}}[^()/;]{{0,40}}/\s?\p{{Lu}}[^()/;]{{0,40}})"
+    rf"|(?P<bare>(?:{_AGENCY}|{_WORD})(?: Photo)?))\)\s*$",
+)
 _SUFFIX = regex.compile(
-    r"^(?P<caption>.+?)\s+[-–—|]\s+(?P<outlet>"
+    r"^(?P<caption>.+?)\s+[-\u2013\u2014|]\s+(?P<outlet>"
     + "|".join(regex.escape(s) for s in sorted(CAPTION_SUFFIXES, key=len, reverse=True))
     + r")\s*$"
 )
@@ -42,8 +83,11 @@ _FILE_MARK = regex.compile(r"\((?:file|file photo|archive|archives|archivbild|ar
 
 
 def _clean_credit(credit: str) -> str:
-    credit = regex.sub(r"^(?:©|\(c\))\s*|^(?:" + _LABEL + r")\s*:\s*", "", credit.strip(), flags=_I)
+    credit = _CREDIT_PREFIX.sub("", credit.strip())
     return credit.strip(" .")
+
+
+_CREDIT_PREFIX = regex.compile(rf"^(?:©|\(c\))\s*|^(?:{_LABEL})\s*:\s*|^(?:{_COMMA_LABEL})\s*,\s*", _I)
 
 
 def split_credit(text: str) -> tuple[str, str | None] | None:
@@ -58,10 +102,21 @@ def split_credit(text: str) -> tuple[str, str | None] | None:
             if len(credit) <= CREDIT_MAX_CHARS and len(words(caption)) >= GLUED_CAPTION_MIN_WORDS:
                 return _clean_credit(credit), caption.strip()
         return (_clean_credit(rest), None) if len(rest) <= CREDIT_MAX_CHARS else None
-    if len(text) <= CREDIT_MAX_CHARS and len(words(text)) <= 10 and not ends_sentence(text):
-        if _AGENCY_WORD.search(text) and ("/" in text or " via " in text or _AGENCY_WORD.fullmatch(text)):
-            return _clean_credit(text), None
+    if (len(text) <= CREDIT_MAX_CHARS and len(words(text)) <= 10 and not ends_sentence(text)
+            and _AGENCY_WORD.search(text) and ("/" in text or " via " in text or _AGENCY_WORD.fullmatch(text))):
+        return _clean_credit(text), None
     return None
+
+
+def _caption_label(text: str) -> str | None:
+    """The caption of an ``Image caption, …`` line, else None."""
+    m = _CAPTION_LABEL.match(text)
+    return m["caption"].strip() if m else None
+
+
+def _is_ui(text: str) -> bool:
+    return chrome_languages(text) is not None or CHROME_PATTERN.fullmatch(text) is not None \
+        or CHROME_PROMPT.search(text) is not None
 
 
 @dataclass(frozen=True)
@@ -71,36 +126,70 @@ class Credits:
     name: str = "credits"
 
     def apply(self, draft: Draft) -> None:
+        found: list[tuple[int, Image]] = []
         for i in list(draft.open()):
             if not draft.is_open(i):
                 continue
             text = draft.text[i]
-            found = split_credit(text)
-            if found is not None:
-                credit, caption = found
+            credit_found = split_credit(text)
+            if credit_found is not None:
+                credit, caption = credit_found
                 reason = "a photo credit glued to its caption" if caption else "a photo credit"
                 draft.decide(i, "credit", self.name, reason)
                 if caption is None:
-                    caption = self._adjacent_caption(draft, i)
-                draft.images.append(Image(caption, credit or None))
+                    caption = self._adjacent_caption(draft, i, after_first=True)
+                found.append((i, Image(caption, credit or None)))
                 continue
             m = _CAPTION_CREDIT.match(text)
             if m and len(text) <= CAPTION_MAX_CHARS + CREDIT_MAX_CHARS:
                 draft.decide(i, "caption", self.name, "a photo caption carrying its credit")
-                draft.images.append(Image(m["caption"].strip(), _clean_credit(m["c1"] or m["c2"])))
+                found.append((i, Image(m["caption"].strip(), _clean_credit(m["c1"] or m["c2"]))))
+                continue
+            m = _CAPTION_PAREN.match(text) if len(text) <= CAPTION_MAX_CHARS + CREDIT_MAX_CHARS else None
+            if m and (m["slashed"] or self._prose_follows(draft, i)):
+                draft.decide(i, "caption", self.name, "a photo caption ending with its credit in brackets")
+                found.append((i, Image(m["caption"].strip(), (m["slashed"] or m["bare"]).strip())))
+                continue
+            if len(text) <= CREDIT_MAX_CHARS and _NAME_CREDIT.match(text) and not _is_ui(text):
+                caption = self._adjacent_caption(draft, i, after_first=False, deciding=False)
+                if caption is not None:
+                    draft.decide(i, "credit", self.name, "a 'Name/Agency' photo credit next to its caption")
+                    found.append((i, Image(self._adjacent_caption(draft, i, after_first=False), text.strip())))
+        for i in list(draft.open()):
+            caption = _caption_label(draft.text[i])
+            if caption is not None:
+                draft.decide(i, "caption", self.name, "a line labelled as a photo caption")
+                found.append((i, Image(caption, None)))
+        draft.images.extend(image for _, image in sorted(found, key=lambda f: f[0]))
 
-    def _adjacent_caption(self, draft: Draft, i: int) -> str | None:
-        """The caption sitting right before (or else right after) a bare credit line, if any."""
-        for j, touching in ((i - 1, not draft.lines[i].gap_before), (i + 1, i + 1 < len(draft.lines))):
-            if not touching or not 0 <= j < len(draft.lines) or not draft.is_open(j):
-                continue
-            if j == i + 1 and draft.lines[j].gap_before:
-                continue
+    @staticmethod
+    def _prose_follows(draft: Draft, i: int) -> bool:
+        """True when body prose follows line ``i`` (an article's last line may end with ``(AFP)``)."""
+        return any(len(draft.text[j]) >= PROSE_MIN_CHARS and ends_sentence(draft.text[j])
+                   for j in range(i + 1, len(draft.lines)) if draft.is_open(j))
+
+    def _adjacent_caption(self, draft: Draft, i: int, *, after_first: bool, deciding: bool = True) -> str | None:
+        """The caption touching a credit line (after it first for a labelled credit, else before)."""
+        sides = (i + 1, i - 1) if after_first else (i - 1, i + 1)
+        for j in sides:
+            if not 0 < j < len(draft.lines) or not draft.is_open(j):
+                continue  # line 0 is the page's title, never a caption
+            if draft.lines[max(i, j)].gap_before:
+                continue  # a blank line between them: not the same photo
             text = draft.text[j]
-            if len(text) <= CAPTION_MAX_CHARS and ends_sentence(text) and split_credit(text) is None:
-                draft.decide(j, "caption", self.name, "a photo caption next to its credit")
-                return text
+            caption = _caption_label(text)
+            if caption is None and self._caption_like(text):
+                caption = text
+            if caption is not None:
+                if deciding:
+                    draft.decide(j, "caption", self.name, "a photo caption next to its credit")
+                return caption
         return None
+
+    @staticmethod
+    def _caption_like(text: str) -> bool:
+        return (len(text) <= CAPTION_MAX_CHARS and len(words(text)) >= CAPTION_MIN_WORDS and split_credit(text) is None
+                and not is_byline(text) and not _is_ui(text))
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,9 @@
 """Metadata: the title, the byline, the dek (standfirst) and the dateline of the first paragraph.
 
 The title is the first headline-shaped open line; later copies of it are ``duplicate``. A byline
-is a short ``By …`` line (in several languages). The dateline (``ROME (Sputnik) —``) is parsed
-from the first paragraph, which stays a paragraph. The dek is a single sentence between the title
+is a short ``By …`` line (in several languages), kept verbatim. The dateline (``ROME (Sputnik) —``,
+``Houston (CNN) —``, TASS's ``KAZAN, 14 March. /TASS/.`` in Cyrillic, ``(ANSA) - VENEZIA, 10 MAR -``,
+``MUSCAT:``) is parsed from the first paragraph, which stays a paragraph. The dek is a single sentence between the title
 and a paragraph that opens with a dateline or follows a byline.
 """
 
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 import regex
 
 from ..article import Dateline
+from ..lexicon import NOT_PLACES
 from ..pipeline import Draft
 from ..shape import ends_sentence, words
 from ..thresholds import (
@@ -25,28 +27,44 @@ from ..thresholds import (
     TITLE_SEARCH_LINES,
 )
 
-__all__ = ["Metadata", "parse_dateline"]
+__all__ = ["Metadata", "is_byline", "parse_dateline"]
 
 _BYLINE = regex.compile(
     r"^(?:by|written by|words by|von|par|por|di|door|oleh|av|af|przez|автор:?|текст:?)\s+"
     # Possessive separators and an atomic conjunction keep this linear (the old nested `[\s,]+ … \s*`
     # split a run of commas or spaces every way between groups: exponential on `By X,,,,,,,,,,,,,,!`).
-    r"\p{Lu}[\p{L}.'’-]*(?:[\s,]++(?>(?:(?:and|und|et|y|e|i|en|и)(?![\p{L}.'’-])|&)(?:\s++(?!&))?|)"
-    r"\p{Lu}?[\p{L}.'’-]*){0,8}\s*$",
+    r"\p{Lu}[\p{L}.'\u2019-]*(?:[\s,]++(?>(?:(?:and|und|et|y|e|i|en|и)(?![\p{L}.'\u2019-])|&)(?:\s++(?!&))?|)"
+    r"\p{Lu}?[\p{L}.'\u2019-]*){0,8}(?:\s*\([^()]{1,60}\))?\s*$",
     regex.IGNORECASE | regex.VERSION1,
 )
-# `ROME (Sputnik) —`, `BEIJING, Dec. 12 (Xinhua) --`, `SAN FRANCISCO, Nov 20 (Reuters) -`, `PARIS —`
+# One alternative per dateline family; `place` is the city, `source` the agency (if any).
+_UPPER_PLACE = r"\p{Lu}[\p{Lu}\p{M}.'\u2019 -]{1,40}?\p{Lu}\.?"
+_DASH = r"(?:\u2014|\u2013|--|-)"  # em dash, en dash, double or single hyphen
+_DATE = r"(?:,\s*[\p{L}\d .,/]{1,30}?)?"
 _DATELINE = regex.compile(
-    r"^(?P<place>\p{Lu}[\p{Lu}\p{M}.'’ -]{1,40}?\p{Lu}\.?)"
-    r"(?:,\s*[\p{L}\d .,/]{1,30}?)?"
-    r"\s*(?:\((?P<source>[^()]{1,40})\))?"
-    r"\s*(?:—|–|--|-)\s",
+    # `KAZAN, 14 March. /TASS/.` (in Cyrillic): the source between slashes
+    rf"^(?P<place>{_UPPER_PLACE}),\s*[\p{{L}}\d .]{{1,30}}?\s*/(?P<source>\p{{Lu}}[^/]{{0,29}})/\.?\s"
+    # `(ANSA) - VENEZIA, 10 MAR -`: the source first
+    rf"|^\((?P<source>\p{{Lu}}[^()]{{0,39}})\)\s*{_DASH}\s*(?P<place>{_UPPER_PLACE}){_DATE}\s*{_DASH}\s"
+    # `ROME (Sputnik) —`, `BEIJING, Dec. 12 (Xinhua) --`, `SAN FRANCISCO, Nov 20 (Reuters) -`, `PARIS —`
+    rf"|^(?P<place>{_UPPER_PLACE}){_DATE}\s*(?:\((?P<source>[^()]{{1,40}})\))?\s*{_DASH}\s"
+    # `Houston (CNN) —`, `Teruel, 15 mar (EFE).-`: a title-cased place needs its source
+    rf"|^(?P<place>\p{{Lu}}\p{{Ll}}[\p{{L}}\p{{M}}.'\u2019-]*(?: \p{{Lu}}[\p{{L}}\p{{M}}.'\u2019-]*){{0,3}}){_DATE}"
+    rf"\s*\((?P<source>\p{{Lu}}[^()]{{0,39}})\)\.?\s*{_DASH}\s?"
+    # `MUSCAT:`: an upper-case place and a colon, no source
+    rf"|^(?P<place>{_UPPER_PLACE}):\s",
     regex.VERSION1,
 )
 #: A dateline is looked for in this many first characters of a line (place, date, source, dash).
 _DATELINE_MAX_CHARS = 200
 # A title often ends with the site's name: `Headline - WSJ`, `Headline | The Outlet`.
-_SITE_SUFFIX = regex.compile(r"(?<!\s)\s+[|–—-]\s+[^|–—-]{1,40}$")  # (?<!\s): one try per blank run, not n²
+# (?<!\s): one try per blank run, not n²
+_SITE_SUFFIX = regex.compile(r"(?<!\s)\s+[|\u2013\u2014-]\s+[^|\u2013\u2014-]{1,40}$")
+
+
+def is_byline(text: str) -> bool:
+    """True when ``text`` is a short author line: ``By Jane Doe``, ``Von …``, ``Par … (Lyon)``."""
+    return len(text) <= BYLINE_MAX_CHARS and _BYLINE.match(text) is not None
 
 
 def parse_dateline(text: str) -> Dateline | None:
@@ -54,24 +72,13 @@ def parse_dateline(text: str) -> Dateline | None:
     m = _DATELINE.match(text, 0, _DATELINE_MAX_CHARS)  # bounded: its blank runs backtrack quadratically
     if m is None:
         return None
-    if m["source"] is None and len(m["place"]) < 3:
+    if m["source"] is None and (len(m["place"]) < 3 or m["place"].casefold() in NOT_PLACES):
         return None
     return Dateline(m["place"].strip(), m["source"].strip() if m["source"] else None)
 
 
 def _title_shaped(text: str) -> bool:
     return 0 < len(words(text)) <= HEADLINE_MAX_WORDS and len(text) <= TITLE_MAX_CHARS and not text.endswith(".")
-
-
-_BY_WORDS = frozenset({"by", "written", "words", "von", "par", "por", "di", "door", "oleh", "av", "af", "przez"})
-
-
-def _byline_name(text: str) -> str:
-    """``By Jane Doe`` → ``Jane Doe``; other bylines are kept whole."""
-    head, _, rest = text.partition(" ")
-    if head.casefold() in ("written", "words") and rest.casefold().startswith("by "):
-        return rest[3:].strip()
-    return rest.strip() if head.casefold() in _BY_WORDS else text
 
 
 @dataclass(frozen=True)
@@ -87,10 +94,9 @@ class Metadata:
             draft.title = draft.text[title_at]
             draft.decide(title_at, "title", self.name, "the first headline-shaped line near the top")
             self._drop_title_copies(draft)
-        byline_at = next((i for i in draft.open() if len(draft.text[i]) <= BYLINE_MAX_CHARS
-                          and _BYLINE.match(draft.text[i])), None)
+        byline_at = next((i for i in draft.open() if is_byline(draft.text[i])), None)
         if byline_at is not None:
-            draft.byline = _byline_name(draft.text[byline_at])
+            draft.byline = draft.byline or draft.text[byline_at]  # the page's metadata, if given, wins
             draft.decide(byline_at, "byline", self.name, "a 'By …' line naming the author")
         prose = [i for i in draft.open() if ends_sentence(draft.text[i])][:DATELINE_SEARCH_LINES]
         dated = next((i for i in prose if parse_dateline(draft.text[i])), None)

@@ -15,9 +15,19 @@ import re
 from dataclasses import dataclass
 
 from ..article import Image
+from ..lexicon import CHROME_LANGUAGES, CHROME_PATTERN
 from ..pipeline import Draft
 from ..shape import ends_sentence, is_headline, words
-from ..thresholds import CREDIT_MAX_CHARS, DEK_MIN_WORDS, HEADLINE_MIN_WORDS, PROSE_MIN_CHARS
+from ..thresholds import (
+    CREDIT_MAX_CHARS,
+    DEK_MIN_WORDS,
+    HEADLINE_MAX_WORDS,
+    HEADLINE_MIN_WORDS,
+    NAV_MAX_WORDS,
+    PROSE_MIN_CHARS,
+    TITLE_MAX_CHARS,
+)
+from .chrome import chrome_key
 from .credits import split_credit
 
 __all__ = ["Structure"]
@@ -45,8 +55,27 @@ META_MAX_WORDS = 15
 LINK_RUN_MIN = 3
 _URL = re.compile(r"https?:|www\.|\.(?:com|org|net)\b", re.IGNORECASE)
 _NOT_BETWEEN = frozenset({"link-dense", "li"})
+_LIST_OR_PARAGRAPH = frozenset({"p", "li"})
+_LINKED = frozenset({"linked", "link-dense", "figure", "byline", "date", "header"})
 #: A heading the markup puts inside the body is kept when it has at most this many words.
 SUBHEADING_MAX_WORDS = 25
+
+
+def _metadata_takes(text: str) -> bool:
+    """The metadata cleaner takes this line for the title (a headline shape, no full stop)."""
+    return len(words(text)) <= HEADLINE_MAX_WORDS and len(text) <= TITLE_MAX_CHARS and not text.endswith(".")
+
+
+def _plain_text(text: str) -> bool:
+    """Not site UI by the chrome lexicon, and not a photo credit."""
+    if chrome_key(text) in CHROME_LANGUAGES or CHROME_PATTERN.fullmatch(text):
+        return False
+    return split_credit(text) is None
+
+
+def _same_title(heading: str, title: str) -> bool:
+    """A heading is the page's title when one holds the other (titles carry a site suffix)."""
+    return bool(heading) and (heading in title or title in heading)
 
 
 def _headline_like(text: str) -> bool:
@@ -68,6 +97,25 @@ class Structure:
                 if found is not None:
                     draft.decide(i, found[0], self.name, found[1])
         self._link_runs(draft)
+        self._above_headline(draft)
+
+    def _above_headline(self, draft: Draft) -> None:
+        """Remove body-container lines above the page's headline (kickers, dates, breadcrumbs).
+
+        The headline is the first ``<h1>`` that matches the page's metadata title (or the first
+        ``<h1>`` without one); it is left to the metadata cleaner.
+        """
+        h1s = [i for i, line in enumerate(draft.lines) if "h1" in line.hints]
+        if not h1s:
+            return
+        title = (draft.title or "").casefold()
+        at = next((i for i in h1s if title and _same_title(draft.text[i].casefold(), title)), h1s[0])
+        if "in-content" not in draft.lines[at].hints:
+            return
+        for i in range(at):
+            if draft.is_open(i) and "in-content" in draft.lines[i].hints:
+                draft.decide(i, "boilerplate", self.name,
+                             f"above the headline, in the article's container ({draft.lines[i].where or '?'})")
 
     def _link_runs(self, draft: Draft) -> None:
         """Remove runs of linked headlines inside the body: a list of teasers set as paragraphs."""
@@ -108,7 +156,9 @@ class Structure:
                 return kind, f"{what}: the markup says '{hint}' ({where})"
         if "out-of-content" in hints:
             if "h1" in hints:
-                return None  # the headline: the metadata cleaner decides it
+                if _metadata_takes(text):
+                    return None  # the headline: the metadata cleaner decides it
+                return "title", f"the page's headline, too long for a title line ({where})"
             return "boilerplate", f"outside the page's main text container ({where})"
         if "aside" in hints:
             if "link-dense" in hints:
@@ -122,8 +172,13 @@ class Structure:
         if {"heading", "header", "in-content"} <= hints and "h1" not in hints and len(words(text)) >= DEK_MIN_WORDS:
             draft.dek = draft.dek or text
             return "dek", f"a standfirst: a heading in the article's header ({where})"
+        if {"heading", "li", "in-content"} <= hints:
+            return "teaser", f"a headline in a list item: a story card ({where})"
         if "heading" in hints and "h1" not in hints and self._between_prose(draft, i):
             return "paragraph", f"a subheading inside the article body ({where})"
+        if (hints & _LIST_OR_PARAGRAPH and "in-content" in hints and not hints & _LINKED
+                and len(words(text)) <= NAV_MAX_WORDS and not ends_sentence(text) and _plain_text(text)):
+            return "paragraph", f"a short unlinked line of the body: a list item, not a menu ({where})"
         if ("p" in hints and "heading" not in hints and not hints & _NOT_PROSE
                 and is_headline(text, cased=False) and self._between_prose(draft, i)):
             return "paragraph", f"a short unlinked paragraph of the body, not a teaser ({where})"

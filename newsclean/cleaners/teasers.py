@@ -1,5 +1,7 @@
-"""Related-article teasers: ``Read more: <headline>`` lines, and headline-shaped lines sitting
-between body paragraphs. Their headlines are kept in ``draft.related``.
+"""Related-article teasers: ``Read more: <headline>`` lines (also ``Lire aussi le décryptage | …``),
+headline-shaped lines sitting between body paragraphs, and the headline-shaped lines right under a
+label-only line (``Related``, ``More on this story``, ``相关新闻``; the label itself is chrome or
+foreign-ui). Their headlines are kept in ``draft.related``.
 """
 
 from __future__ import annotations
@@ -11,13 +13,16 @@ import regex
 from ..lexicon import TEASER_OPENERS
 from ..pipeline import Draft
 from ..shape import ends_sentence, is_headline
-from ..thresholds import PROSE_MIN_CHARS
+from ..thresholds import PROSE_MIN_CHARS, TEASER_LIST_MAX
+from .chrome import chrome_key
 
 __all__ = ["Teasers"]
 
 _OPENER = regex.compile(
     r"^(?P<opener>" + "|".join(regex.escape(o) for o in sorted(TEASER_OPENERS, key=len, reverse=True)) + r")"
-    r"\s*(?:[:：|»›>→]|[-–—]\s)\s*(?P<headline>\S.*)$",
+    # `Lire aussi | X`; before a pipe, a few words may qualify the label (`Lire aussi le décryptage | X`)
+    # then a colon (also full-width), a pipe, a guillemet, an arrow, or a spaced hyphen, en or em dash
+    r"(?:(?:\s+[\p{L}'\u2019-]+){1,3}\s*\||\s*(?:[:\uff1a|\u00bb\u203a>\u2192]|[-\u2013\u2014]\s))\s*(?P<headline>\S.*)$",
     regex.IGNORECASE | regex.VERSION1,
 )
 #: Scripts whose headlines are title-cased (``Russian, Syrian Strikes … Halted``); elsewhere a
@@ -36,17 +41,39 @@ class Teasers:
     name: str = "teasers"
 
     def apply(self, draft: Draft) -> None:
+        found = self._labelled_lists(draft)
         cased = draft.language in _CASED_LANGUAGES
         for i in list(draft.open()):
             text = draft.text[i]
             m = _OPENER.match(text)
             if m:
-                draft.related.append(m["headline"].strip())
+                found.append((i, m["headline"].strip()))
                 draft.decide(i, "teaser", self.name, f"a '{m['opener']}' link to another article")
                 continue
             if not is_headline(text, cased=cased):
                 continue
             before, after = draft.neighbour(i, -1), draft.neighbour(i, 1)
             if before is not None and after is not None and _prose(draft.text[before]) and _prose(draft.text[after]):
-                draft.related.append(text)
+                found.append((i, text))
                 draft.decide(i, "teaser", self.name, "a headline-shaped line between body paragraphs")
+        draft.related.extend(headline for _, headline in sorted(found))
+
+    def _labelled_lists(self, draft: Draft) -> list[tuple[int, str]]:
+        """Headline-shaped lines right under a removed label-only line (``Related``) are teasers."""
+        found: list[tuple[int, str]] = []
+        for i, verdict in enumerate(draft.verdicts):
+            if verdict is None or verdict.role not in _LABEL_KINDS:
+                continue
+            label = chrome_key(draft.text[i])
+            if label not in TEASER_OPENERS:
+                continue
+            for j in range(i + 1, min(i + 1 + TEASER_LIST_MAX, len(draft.lines))):
+                if not draft.is_open(j) or draft.lines[j].gap_before or not is_headline(draft.text[j], cased=False):
+                    break
+                found.append((j, draft.text[j]))
+                draft.decide(j, "teaser", self.name, f"a headline listed under the '{label}' label")
+        return found
+
+
+#: Removal kinds a label-only line takes (it is site UI, in the page's language or not).
+_LABEL_KINDS = frozenset({"chrome", "foreign-ui", "navigation"})
