@@ -44,7 +44,7 @@ def systems() -> dict[str, Run]:
     except ImportError:
         print("trafilatura not installed: skipped", file=sys.stderr)
     try:
-        from readability import Document
+        from readability import Document  # type: ignore[import-untyped]
 
         runs["readability-lxml"] = lambda page: Document(page).summary()
     except ImportError:

@@ -8,7 +8,7 @@ from .article import KINDS, Article, Decision, Removal
 from .lines import Line, split_lines
 from .pipeline import Draft, Pipeline, Verdict
 
-__all__ = ["clean", "assemble"]
+__all__ = ["assemble", "clean"]
 
 _KEPT = Verdict("paragraph", "keep", "no cleaner removed it: body text")
 _DEFAULT: Pipeline | None = None

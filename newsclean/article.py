@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-__all__ = ["Article", "Dateline", "Decision", "Image", "Removal", "KINDS", "ROLES"]
+__all__ = ["KINDS", "ROLES", "Article", "Dateline", "Decision", "Image", "Removal"]
 
 #: Every removal kind, with the sentence that documents it (docs/cleaners.md repeats these).
 KINDS: dict[str, str] = {

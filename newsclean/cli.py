@@ -160,7 +160,7 @@ def process(opts: Options, task: Task) -> Outcome:
         return Outcome(task.where, error=str(e))
     except Exception as e:  # a crash on one page must not stop a crawl: report it and go on
         return Outcome(task.where, error=f"cleaning failed: {type(e).__name__}: {e}")
-    return Outcome(task.where, output=render(opts, record_id, article))
+    return Outcome(task.where, output=render(opts, record_id, article, where=task.where))
 
 
 # ---------------------------------------------------------------- rendering
@@ -224,8 +224,12 @@ def markdown_of(article: Article, *, explain: bool = False) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def render(opts: Options, record_id: Any, article: Article) -> str:
-    """One record's output in ``opts.format``, without separators between records."""
+def render(opts: Options, record_id: Any, article: Article, *, where: str = "") -> str:
+    """One record's output in ``opts.format``, without separators between records.
+
+    Text and Markdown headers name the record by its id, or by ``where`` (``file:line``) without one.
+    """
+    name = where if record_id is None else record_id
     if opts.format in ("json", "jsonl"):
         data = {"id": record_id, **article.to_dict()}
         if opts.explain:
@@ -238,9 +242,9 @@ def render(opts: Options, record_id: Any, article: Article) -> str:
             return json.dumps(data, ensure_ascii=False) + "\n"
         return json.dumps(data, ensure_ascii=False, indent=2)
     if opts.format == "markdown":
-        head = f"<!-- id: {record_id} -->\n\n" if opts.headers else ""
+        head = f"<!-- id: {name} -->\n\n" if opts.headers else ""
         return head + markdown_of(article, explain=opts.explain)
-    head = f"==> {record_id} <==\n" if opts.headers else ""
+    head = f"==> {name} <==\n" if opts.headers else ""
     body = "\n".join(explain_lines(article, color=opts.color)) if opts.explain else article.text
     return head + body + ("\n" if body else "")
 

@@ -660,9 +660,12 @@ def html_pipeline() -> Pipeline:
     """``Pipeline.default()`` with the :class:`Structure` cleaner right after language detection."""
     global _HTML_PIPELINE
     if _HTML_PIPELINE is None:
-        from .cleaners.structure import Structure
+        from .cleaners.structure import Structure, StructureGuard
 
-        _HTML_PIPELINE = Pipeline.default().insert(Structure(), after="language")
+        pipeline = Pipeline.default().insert(Structure(), after="language")
+        if "body" in pipeline.names:
+            pipeline = pipeline.insert(StructureGuard(), before="body")
+        _HTML_PIPELINE = pipeline
     return _HTML_PIPELINE
 
 

@@ -83,7 +83,8 @@ class Draft:
 class Cleaner(Protocol):
     """A pipeline step: a ``name`` and one method that decides some open lines of a draft."""
 
-    name: str
+    @property
+    def name(self) -> str: ...
 
     def apply(self, draft: Draft) -> None: ...
 
@@ -135,7 +136,7 @@ class Pipeline:
     def replace(self, name: str, cleaner: Cleaner) -> Pipeline:
         """A copy with the named cleaner swapped for ``cleaner``."""
         i = self._index(name)
-        return Pipeline(self.cleaners[:i] + (cleaner,) + self.cleaners[i + 1 :])
+        return Pipeline((*self.cleaners[:i], cleaner, *self.cleaners[i + 1 :]))
 
     def insert(self, cleaner: Cleaner, *, before: str | None = None, after: str | None = None) -> Pipeline:
         """A copy with ``cleaner`` added before or after a named one (at the end if neither)."""
@@ -145,7 +146,7 @@ class Pipeline:
             i = len(self.cleaners)
         else:
             i = self._index(before) if before is not None else self._index(after or "") + 1
-        return Pipeline(self.cleaners[:i] + (cleaner,) + self.cleaners[i:])
+        return Pipeline((*self.cleaners[:i], cleaner, *self.cleaners[i:]))
 
     def run(self, lines: Sequence[Line], *, draft_init: Callable[[Draft], None] | None = None) -> Draft:
         """Run every cleaner over a fresh draft of ``lines`` and return the draft.

@@ -43,3 +43,5 @@ CAPTION_MIN_WORDS = 4
 CREDIT_SIDE_MAX_WORDS = 5
 #: Teaser lines under a label-only line (``Related``) are looked for this far.
 TEASER_LIST_MAX = 10
+#: A bare credit known by its ``Name Name/Agency`` shape alone has at least this many words.
+CREDIT_NAME_MIN_WORDS = 3

@@ -26,6 +26,11 @@ The deal, which still needs approval from the House, would restore about $300 mi
 HTML = "<!doctype html><html><body><h1>Title here</h1><p>Body text of the page.</p></body></html>"
 
 
+def printed(body: str) -> str:
+    """What the text format prints for a body: the body and a newline, nothing for an empty body."""
+    return body + "\n" if body else ""
+
+
 @pytest.fixture
 def page(tmp_path: Path) -> Path:
     path = tmp_path / "page.txt"
@@ -53,21 +58,21 @@ def feed_stdin(monkeypatch: pytest.MonkeyPatch, data: str) -> None:
 def test_file_prints_article_text(page: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A file argument prints the article's body text and exits 0."""
     assert main([str(page)]) == 0
-    assert capsys.readouterr().out == newsclean.clean(PAGE).text + "\n"
+    assert capsys.readouterr().out == printed(newsclean.clean(PAGE).text)
 
 
 def test_dash_reads_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     """``-`` reads the page from standard input."""
     feed_stdin(monkeypatch, PAGE)
     assert main(["-"]) == 0
-    assert capsys.readouterr().out == newsclean.clean(PAGE).text + "\n"
+    assert capsys.readouterr().out == printed(newsclean.clean(PAGE).text)
 
 
 def test_no_argument_reads_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     """Without a FILE the command reads standard input, like any filter."""
     feed_stdin(monkeypatch, PAGE)
     assert main([]) == 0
-    assert capsys.readouterr().out == newsclean.clean(PAGE).text + "\n"
+    assert capsys.readouterr().out == printed(newsclean.clean(PAGE).text)
 
 
 def test_json_format_is_the_article_dict_with_id(page: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -26,10 +26,15 @@ PAGES = [
 
 @pytest.fixture(scope="module")
 def client() -> Iterator[Any]:
-    """A real cluster: two worker processes, one thread each, no dashboard."""
+    """A real cluster: two worker processes, one thread each, no dashboard; patient on a busy machine."""
+    import dask
+
     with (
-        distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None) as cluster,
-        distributed.Client(cluster) as client,
+        dask.config.set({"distributed.comm.timeouts.connect": "60s", "distributed.deploy.lost-worker-timeout": "60s"}),
+        distributed.LocalCluster(
+            n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None, timeout=120
+        ) as cluster,
+        distributed.Client(cluster, timeout=120) as client,
     ):
         yield client
 

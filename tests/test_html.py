@@ -165,6 +165,15 @@ def test_html_pipeline_runs_structure_after_language() -> None:
     assert set(Pipeline.default().names) <= set(names)
 
 
+def test_html_pipeline_guards_the_container_before_body() -> None:
+    """When the default pipeline has a body classifier, the structure guard runs right before it."""
+    names = html_pipeline().names
+    if "body" in Pipeline.default().names:
+        assert names[names.index("body") - 1] == "structure-guard"
+    else:
+        assert "structure-guard" not in names
+
+
 def test_custom_pipeline_is_used() -> None:
     """A pipeline without the structure cleaner leaves furniture to the text cleaners."""
     article = clean_html((FIXTURES / "aside-teasers.html").read_bytes(), pipeline=Pipeline.default())

@@ -9,7 +9,10 @@ import pytest
 import newsclean
 from newsclean import Pipeline
 
-PAGE = "A Headline For The Test Page\n\nListen to our podcast\nShare\n\nThe body is one long sentence that goes on, as bodies do, well past eighty characters.\n"
+PAGE = (
+    "A Headline For The Test Page\n\nListen to our podcast\nShare\n\n"
+    "The body is one long sentence that goes on, as bodies do, well past eighty characters.\n"
+)
 
 
 @dataclass(frozen=True)

@@ -3,23 +3,28 @@
 A news body is a contiguous run of long, sentence-like lines in the page's language; chrome and
 link lists cluster above and below it. This cleaner reads top to bottom as a small classifier:
 
-1. ``line_features``: general, context-free features of each line (length, sentence end,
+1. ``_line_features``: general, context-free features of each line (length, sentence end,
    stopword share in the page's language, title case, digits, code and URL shape, glued runs);
-2. ``context_features``: the same page's neighbourhood (prose density around the line, where the
-   line sits relative to the page's prose, its neighbours' shape);
-3. two logistic passes (``data/body_model.json``, trained by ``benchmarks/train_body.py`` with
-   page-grouped cross-validation): the second also sees the first pass's scores of neighbours,
-   which smooths decisions over the page as jusText's context pass does;
-4. open lines scoring below ``KEEP_MIN_SCORE`` are removed as ``boilerplate``, with a reason that
-   names the features that weighed most against them.
+2. ``page_features``: the line's neighbourhood on the same page (prose density around it, where
+   it sits relative to the page's prose and title, its neighbours' shape, repeats);
+3. ``BodyModel``: small boosted decision trees (``data/body_model.json``, trained by
+   ``benchmarks/train_body.py`` with page-grouped cross-validation) score each line's odds of
+   being body text;
+4. ``body_runs``: the smoothing pass. The runs of lines whose scores add up best (a maximum-sum
+   segment search, repeated for runs at least ``RUN_MIN_SHARE`` as strong as the best) are the
+   body; inside a run a line is kept unless it scores below ``KEEP_IN_RUN``, outside it only
+   when it scores above ``KEEP_OUTSIDE_RUN``.
+
+Open lines not kept are removed as ``boilerplate``, with their score and where they sat.
 """
 
 from __future__ import annotations
 
 import json
 import math
+import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
@@ -27,12 +32,18 @@ import regex
 
 from ..lexicon import stopwords
 from ..pipeline import Draft
-from ..shape import WORD, ends_sentence
+from ..shape import ends_sentence
 
-__all__ = ["Body", "BodyModel", "page_features", "FEATURES"]
+__all__ = ["FEATURES", "Body", "BodyModel", "body_runs", "load_model", "open_lines", "page_features", "run_weights"]
 
-#: A kept line must score at least this probability of being body text.
-KEEP_MIN_SCORE = 0.5
+#: The smoothing pass: a line adds (score - RUN_CENTRE) x sqrt(words + 1) to its run; runs at
+#: least RUN_MIN_SHARE as strong as the best one are body too, up to MAX_RUNS of them.
+RUN_CENTRE = 0.4
+RUN_MIN_SHARE = 0.3
+MAX_RUNS = 5
+#: Inside a body run a line is kept from this score on; outside, only from KEEP_OUTSIDE_RUN.
+KEEP_IN_RUN = 0.1
+KEEP_OUTSIDE_RUN = 0.9
 #: A line is prose (for context) from this many characters, with a sentence end.
 PROSE_MIN_CHARS = 80
 PROSE_MIN_CHARS_CJK = 30
@@ -41,29 +52,32 @@ NEAR = 2
 FAR = 8
 
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
-_DIGIT = regex.compile(r"\d")
 _UPPER = regex.compile(r"\p{Lu}")
-_LETTER = regex.compile(r"\p{L}")
-_CODE = regex.compile(r"[{}=<>;\\]|\bfunction\b|\bvar\b|=>|&&|\|\|")
-_URL = regex.compile(r"https?://|www\.|\.(?:com|org|net|html?)\b", regex.IGNORECASE)
+_WORD = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
+_CODE = re.compile(r"[{}=<>;\\]|\bfunction\b|\bvar\b|=>|&&|\|\|")
+_URL = re.compile(r"https?://|www\.|\.(?:com|org|net|html?)\b", re.IGNORECASE)
 _GLUE = regex.compile(r"\p{Ll}[.!?]?\p{Lu}\p{Ll}")
-_SEPARATOR = regex.compile(r"[|•·»›«‹→]|\s-\s")
-_COMMA = regex.compile(r"[,;，、]")
+_SEPARATOR = re.compile("[|\u2022\u00b7\u00bb\u203a\u00ab\u2039\u2192]|\\s-\\s")  # pipes, bullets, guillemets, arrows
+_COMMA = re.compile("[,;\uff0c\u3001]")  # also the CJK commas
+#: Ratios of a long line are read from its first SAMPLE_CHARS characters: same answer, bounded cost.
+SAMPLE_CHARS = 1200
 
-#: Names of the features, in the order the model's weights follow.
+#: Names of the features, in the order the model's trees index them.
 BASE = ("len", "words", "end", "stop", "caps", "digit", "upper", "comma", "sep", "code", "url", "glue", "cjk", "short")
 CONTEXT = ("near_prose", "far_prose", "before", "inside", "edge", "gap", "prev_len", "next_len", "prev_end",
-           "next_end", "pos", "removed_near", "repeated", "after_title")
+           "next_end", "pos", "removed_between", "repeated", "after_title")
 FEATURES: tuple[str, ...] = BASE + CONTEXT
 
 
 def _line_features(text: str, stops: frozenset[str]) -> list[float]:
     n = len(text)
-    tokens = WORD.findall(text)
-    nw = len(tokens)
-    cjk = len(_CJK.findall(text)) / n if n else 0.0
-    letters = len(_LETTER.findall(text)) or 1
-    stop = sum(1 for w in tokens if w.casefold() in stops) / nw if nw else 0.0
+    sample = text[:SAMPLE_CHARS]
+    m = len(sample) or 1
+    tokens = _WORD.findall(sample)
+    nw = len(tokens) * n / m
+    ascii_only = sample.isascii()
+    stop = sum(1 for w in tokens if w.lower() in stops) / len(tokens) if tokens else 0.0
     long_words = [w for w in tokens if len(w) > 3 and w.isalpha()] if nw <= 30 else []
     caps = sum(1 for w in long_words if w[0].isupper()) / len(long_words) if long_words else 0.0
     return [
@@ -72,53 +86,59 @@ def _line_features(text: str, stops: frozenset[str]) -> list[float]:
         1.0 if ends_sentence(text) else 0.0,
         stop,
         caps,
-        len(_DIGIT.findall(text)) / n if n else 0.0,
-        len(_UPPER.findall(text)) / letters,
-        len(_COMMA.findall(text)) / (nw or 1),
-        1.0 if _SEPARATOR.search(text) else 0.0,
-        min(1.0, 10 * len(_CODE.findall(text)) / (n or 1)),
-        1.0 if _URL.search(text) else 0.0,
-        min(1.0, len(_GLUE.findall(text)) / (nw or 1) * 5),
-        cjk,
+        len(_DIGIT.findall(sample)) / m,
+        (sum(1 for c in sample if "A" <= c <= "Z") if ascii_only else len(_UPPER.findall(sample))) / m,
+        len(_COMMA.findall(sample)) / (len(tokens) or 1),
+        1.0 if _SEPARATOR.search(sample) else 0.0,
+        min(1.0, 10 * len(_CODE.findall(sample)) / m),
+        1.0 if _URL.search(sample) else 0.0,
+        min(1.0, len(_GLUE.findall(sample)) / (len(tokens) or 1) * 5),
+        0.0 if ascii_only else len(_CJK.findall(sample)) / m,
         1.0 if nw <= 3 else 0.0,
     ]
 
 
-def page_features(draft: Draft) -> list[list[float]]:
-    """Feature rows, one per line of the draft (open or not), in ``FEATURES`` order."""
+def open_lines(draft: Draft) -> list[int]:
+    """The lines the body cleaner decides: those no earlier cleaner took."""
+    return [i for i, v in enumerate(draft.verdicts) if v is None]
+
+
+def page_features(draft: Draft, lines: list[int]) -> list[list[float]]:
+    """Feature rows for ``lines`` (indexes of open lines, in order), in ``FEATURES`` order.
+
+    Context is read along those lines only: a share button or a caption already removed
+    between two paragraphs does not separate them.
+    """
     stops = stopwords(draft.language)
-    texts = draft.text
-    cjk_page = draft.script == "CJK"
-    prose_min = PROSE_MIN_CHARS_CJK if cjk_page else PROSE_MIN_CHARS
+    texts = [draft.text[i] for i in lines]
+    prose_min = PROSE_MIN_CHARS_CJK if draft.script == "CJK" else PROSE_MIN_CHARS
     base = [_line_features(t, stops) for t in texts]
     n = len(texts)
     prose = [1.0 if (len(t) >= prose_min and b[2]) else 0.0 for t, b in zip(texts, base)]
-    removed = [0.0 if v is None or v.role == "paragraph" else 1.0 for v in draft.verdicts]
     weight = [p * len(t) for p, t in zip(prose, texts)]
     total = sum(weight) or 1.0
     cum_p = [0.0]
-    cum_r = [0.0]
-    for p, r in zip(prose, removed):
+    for p in prose:
         cum_p.append(cum_p[-1] + p)
-        cum_r.append(cum_r[-1] + r)
     copies = Counter(texts)
-    title_at = max((i for i, v in enumerate(draft.verdicts) if v is not None and v.role in ("title", "duplicate")
-                    and i < n // 2), default=-1)
+    head = [i for i, v in enumerate(draft.verdicts) if v is not None and v.role in ("title", "duplicate")
+            and i < len(draft.lines) // 2]
+    title_at = max(head, default=-1)
     rows: list[list[float]] = []
     seen = 0.0
-    for i in range(n):
-        lo, hi = max(0, i - NEAR), min(n, i + NEAR + 1)
-        flo, fhi = max(0, i - FAR), min(n, i + FAR + 1)
-        near = (cum_p[hi] - cum_p[lo] - prose[i]) / max(1, hi - lo - 1)
-        far = (cum_p[fhi] - cum_p[flo] - prose[i]) / max(1, fhi - flo - 1)
+    for k in range(n):
+        lo, hi = max(0, k - NEAR), min(n, k + NEAR + 1)
+        flo, fhi = max(0, k - FAR), min(n, k + FAR + 1)
         before = seen / total
-        seen += weight[i]
+        seen += weight[k]
         after = (total - seen) / total
-        prev = base[i - 1] if i else None
-        nxt = base[i + 1] if i + 1 < n else None
-        rows.append(base[i] + [
-            near,
-            far,
+        prev = base[k - 1] if k else None
+        nxt = base[k + 1] if k + 1 < n else None
+        i = lines[k]
+        skipped = (lines[k + 1] if k + 1 < n else len(draft.lines)) - (lines[k - 1] if k else -1) - 2
+        rows.append(base[k] + [
+            (cum_p[hi] - cum_p[lo] - prose[k]) / max(1, hi - lo - 1),
+            (cum_p[fhi] - cum_p[flo] - prose[k]) / max(1, fhi - flo - 1),
             before,
             1.0 if before > 0.0 and after > 0.0 else 0.0,
             min(before, after),
@@ -127,9 +147,9 @@ def page_features(draft: Draft) -> list[list[float]]:
             nxt[0] if nxt else 0.0,
             prev[2] if prev else 0.0,
             nxt[2] if nxt else 0.0,
-            i / n,
-            (cum_r[hi] - cum_r[lo] - removed[i]) / max(1, hi - lo - 1),
-            1.0 if copies[texts[i]] > 1 else 0.0,
+            k / n,
+            min(1.0, skipped / 4),
+            1.0 if copies[texts[k]] > 1 else 0.0,
             1.0 if i > title_at else 0.0,
         ])
     return rows
@@ -137,71 +157,103 @@ def page_features(draft: Draft) -> list[list[float]]:
 
 @dataclass(frozen=True)
 class BodyModel:
-    """Two logistic passes: weights per feature; the second pass adds neighbours' first scores."""
+    """Boosted decision trees over ``FEATURES``: ``(feature, threshold, left, right, value)`` nodes."""
 
-    first: tuple[float, ...]
-    second: tuple[float, ...]
-    mean: tuple[float, ...]
-    scale: tuple[float, ...]
-    names: tuple[str, ...] = field(default=FEATURES)
+    names: tuple[str, ...]
+    baseline: float
+    trees: tuple[tuple[tuple[int, float, int, int, float], ...], ...]
 
-    @staticmethod
-    def _logit(w: tuple[float, ...], x: list[float]) -> float:
-        z = w[-1] + sum(a * b for a, b in zip(w, x))
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-
-    def standardise(self, rows: list[list[float]]) -> list[list[float]]:
-        return [[(v - m) / s for v, m, s in zip(row, self.mean, self.scale)] for row in rows]
-
-    def score(self, rows: list[list[float]]) -> list[float]:
-        """P(body) for each standardised feature row, after the smoothing pass."""
-        first = [self._logit(self.first, x) for x in rows]
-        return [self._logit(self.second, x + _neighbour_scores(first, i)) for i, x in enumerate(rows)]
-
-
-def _neighbour_scores(scores: list[float], i: int) -> list[float]:
-    """The first pass's scores around line ``i``: previous, next, and the mean over FAR lines."""
-    n = len(scores)
-    window = scores[max(0, i - FAR) : i] + scores[i + 1 : i + FAR + 1]
-    return [
-        scores[i],
-        scores[i - 1] if i else 0.0,
-        scores[i + 1] if i + 1 < n else 0.0,
-        sum(window) / len(window) if window else 0.0,
-    ]
-
-
-SECOND_EXTRA = ("self_score", "prev_score", "next_score", "window_score")
+    def score(self, rows: list[list[float]], only: list[bool] | None = None) -> list[float]:
+        """P(body) for each feature row (0.0 for rows ``only`` leaves out)."""
+        out = []
+        for row_no, x in enumerate(rows):
+            if only is not None and not only[row_no]:
+                out.append(0.0)
+                continue
+            z = self.baseline
+            for nodes in self.trees:
+                feature, threshold, left, right, value = nodes[0]
+                while left:
+                    feature, threshold, left, right, value = nodes[left if x[feature] <= threshold else right]
+                z += value
+            out.append(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))))
+        return out
 
 
 @cache
 def load_model() -> BodyModel | None:
-    """The trained model shipped in ``data/body_model.json`` (None before it is trained)."""
+    """The trained model shipped in ``data/body_model.json`` (None if it is missing)."""
     path = resources.files("newsclean.data").joinpath("body_model.json")
     if not path.is_file():
         return None
     data = json.loads(path.read_text("utf-8"))
-    return BodyModel(tuple(data["first"]), tuple(data["second"]), tuple(data["mean"]), tuple(data["scale"]),
-                     tuple(data["names"]))
+    if tuple(data["names"]) != FEATURES:
+        raise RuntimeError("data/body_model.json was trained on other features: run benchmarks/train_body.py --write")
+    trees = tuple(
+        tuple((int(f), float(t), int(a), int(b), float(v)) for f, t, a, b, v in tree) for tree in data["trees"]
+    )
+    return BodyModel(tuple(data["names"]), float(data["baseline"]), trees)
+
+
+def run_weights(rows: list[list[float]]) -> list[float]:
+    """Each line weighs sqrt(words + 1) in the smoothing pass (rows hold log1p(words))."""
+    return [math.exp(row[1] / 2) for row in rows]
+
+
+def body_runs(scores: list[float], weights: list[float]) -> list[bool]:
+    """Which lines lie in the page's body runs: maximum-sum segments of weighted score margins."""
+    gain = [(s - RUN_CENTRE) * w for s, w in zip(scores, weights)]
+    inside = [False] * len(gain)
+    best_total = 0.0
+    for _ in range(MAX_RUNS):
+        best, start, end = _best_segment(gain)
+        if end < 0 or (best_total and (best <= 0 or best < RUN_MIN_SHARE * best_total)):
+            break  # the first run is always taken: a page has a body, if only one line
+        best_total = max(best_total, best)
+        for i in range(start, end + 1):
+            inside[i] = True
+            gain[i] = -math.inf
+    return inside
+
+
+def _best_segment(gain: list[float]) -> tuple[float, int, int]:
+    """Kadane's maximum-sum segment: (sum, first, last); last is -1 when no line is left.
+
+    Lines already in a run carry ``-inf``: a new segment may not cross them.
+    """
+    best, best_start, best_end = -math.inf, 0, -1
+    total, start = -math.inf, 0
+    for i, g in enumerate(gain):
+        if g == -math.inf:
+            total = -math.inf
+            continue
+        if total <= 0:
+            total, start = g, i
+        else:
+            total += g
+        if total > best:
+            best, best_start, best_end = total, start, i
+    return best, best_start, best_end
 
 
 @dataclass(frozen=True)
 class Body:
-    """Remove open lines that the body classifier scores as page furniture."""
+    """Remove open lines that the body classifier and its smoothing pass place outside the body."""
 
     name: str = "body"
-    keep_min_score: float = KEEP_MIN_SCORE
 
     def apply(self, draft: Draft) -> None:
         model = load_model()
-        if model is None or not draft.lines:
+        lines = open_lines(draft)
+        if model is None or not lines:
             return
-        rows = model.standardise(page_features(draft))
-        for i, p in enumerate(model.score(rows)):
-            if draft.is_open(i) and p < self.keep_min_score:
-                draft.decide(i, "boilerplate", self.name, _reason(model, rows[i], p))
-
-
-def _reason(model: BodyModel, row: list[float], p: float) -> str:
-    worst = sorted(range(len(row)), key=lambda k: model.first[k] * row[k])[:2]
-    return f"scored {p:.2f} as body text; weighed against it: {', '.join(model.names[k] for k in worst)}"
+        rows = page_features(draft, lines)
+        scores = model.score(rows)
+        inside = body_runs(scores, run_weights(rows))
+        for i, score, in_run in zip(lines, scores, inside):
+            if in_run and score < KEEP_IN_RUN:
+                draft.decide(i, "boilerplate", self.name,
+                             f"in the body's run but scored {score:.2f} as body text (below {KEEP_IN_RUN})")
+            elif not in_run and score < KEEP_OUTSIDE_RUN:
+                draft.decide(i, "boilerplate", self.name,
+                             f"outside the body's run of prose, scored {score:.2f} as body text")

@@ -22,18 +22,24 @@ from ..thresholds import COMPOUND_CHROME_MAX_WORDS, NAV_MAX_WORDS, NAV_MIN_RUN, 
 __all__ = ["Chrome", "Navigation", "chrome_key"]
 
 # Decoration around a UI label: arrows, bullets, pipes, brackets, a trailing counter.
-_DECORATION = regex.compile(r"^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]*(?:\(\d+\)|\d+)?[\s\p{P}\p{S}]*$")
+# Both are matched at the start only (the tail on the reversed line), so each costs the length of the
+# decoration it finds: a `$`-anchored search would try every position (quadratic on a run of `!`).
+_LEAD = regex.compile(r"[\s\p{P}\p{S}]+")
+_TAIL_REVERSED = regex.compile(r"[\s\p{P}\p{S}]*+(?:\)\d++\(|\d++)?[\s\p{P}\p{S}]*+")
 _MAX_CHROME_CHARS = 120
 
 
 def chrome_key(text: str) -> str:
     """The line as the lexicon stores it: casefolded, without decoration or a trailing counter."""
-    key = _DECORATION.sub("", text.casefold())
-    return key or text.strip().casefold()
+    folded = text.casefold()
+    lead = _LEAD.match(folded)
+    tail = _TAIL_REVERSED.match(folded[::-1])
+    start, end = lead.end() if lead else 0, len(folded) - (tail.end() if tail else 0)
+    return folded[start:end] if end > start else text.strip().casefold()
 
 
 # Separators between UI items on one line: `Advertisement · Scroll to continue`.
-_SEPARATOR = regex.compile(r"\s*[·•|]\s*")
+_SEPARATOR = regex.compile(r"[\u00b7\u2022|]")  # middle dot, bullet, pipe
 
 
 def chrome_languages(text: str) -> frozenset[str] | None:
@@ -42,10 +48,10 @@ def chrome_languages(text: str) -> frozenset[str] | None:
     found = CHROME_LANGUAGES.get(key)
     if found is not None:
         return found
-    parts = [chrome_key(p) for p in _SEPARATOR.split(text) if p.strip()]
+    parts = [chrome_key(p) for p in _SEPARATOR.split(text) if p.strip()] if _SEPARATOR.search(text) else []
     if len(parts) < 2:
         tokens = key.split()
-        if not 2 <= len(tokens) <= COMPOUND_CHROME_MAX_WORDS:
+        if not 2 <= len(tokens) <= COMPOUND_CHROME_MAX_WORDS or tokens[0] not in _HEADS:
             return None
         parts = next(([" ".join(tokens[:k]), " ".join(tokens[k:])] for k in range(1, len(tokens))
                       if " ".join(tokens[:k]) in CHROME_LANGUAGES and " ".join(tokens[k:]) in CHROME_LANGUAGES), [])
@@ -95,6 +101,8 @@ class Chrome:
 
 
 _LEXICON_LANGS = frozenset(lang for langs in CHROME_LANGUAGES.values() for lang in langs)
+#: First words of the lexicon's entries: a line whose first word is not one is no compound of two.
+_HEADS = frozenset(key.split()[0] for key in CHROME_LANGUAGES if key.split())
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ from ..thresholds import (
     CAPTION_MAX_CHARS,
     CAPTION_MIN_WORDS,
     CREDIT_MAX_CHARS,
+    CREDIT_NAME_MIN_WORDS,
     CREDIT_SIDE_MAX_WORDS,
     GLUED_CAPTION_MIN_WORDS,
     PROSE_MIN_CHARS,
@@ -75,7 +76,7 @@ _CAPTION_PAREN = regex.compile(
     rf"|(?P<bare>(?:{_AGENCY}|{_WORD})(?: Photo)?))\)\s*$",
 )
 _SUFFIX = regex.compile(
-    r"^(?P<caption>.+?)\s+[-\u2013\u2014|]\s+(?P<outlet>"
+    r"^(?P<caption>.+?)(?<!\s)\s+[-\u2013\u2014|]\s+(?P<outlet>"  # (?<!\s): one try per blank run
     + "|".join(regex.escape(s) for s in sorted(CAPTION_SUFFIXES, key=len, reverse=True))
     + r")\s*$"
 )
@@ -108,6 +109,9 @@ def split_credit(text: str) -> tuple[str, str | None] | None:
     return None
 
 
+_LABEL_MARKS = regex.compile(r"[,:\uff1a]")  # a caption label's separator, looked for near the start
+
+
 def _caption_label(text: str) -> str | None:
     """The caption of an ``Image caption, …`` line, else None."""
     m = _CAPTION_LABEL.match(text)
@@ -127,6 +131,9 @@ class Credits:
 
     def apply(self, draft: Draft) -> None:
         found: list[tuple[int, Image]] = []
+        # The last body-like line: an article's last line may end with `(AFP)` and is no caption.
+        last_prose = max((j for j in draft.open() if len(draft.text[j]) >= PROSE_MIN_CHARS
+                          and ends_sentence(draft.text[j])), default=-1)
         for i in list(draft.open()):
             if not draft.is_open(i):
                 continue
@@ -145,28 +152,24 @@ class Credits:
                 draft.decide(i, "caption", self.name, "a photo caption carrying its credit")
                 found.append((i, Image(m["caption"].strip(), _clean_credit(m["c1"] or m["c2"]))))
                 continue
-            m = _CAPTION_PAREN.match(text) if len(text) <= CAPTION_MAX_CHARS + CREDIT_MAX_CHARS else None
-            if m and (m["slashed"] or self._prose_follows(draft, i)):
+            m = _CAPTION_PAREN.match(text) if text.endswith(")") and len(text) <= CAPTION_MAX_CHARS + CREDIT_MAX_CHARS \
+                else None
+            if m and (m["slashed"] or i < last_prose):
                 draft.decide(i, "caption", self.name, "a photo caption ending with its credit in brackets")
                 found.append((i, Image(m["caption"].strip(), (m["slashed"] or m["bare"]).strip())))
                 continue
-            if len(text) <= CREDIT_MAX_CHARS and _NAME_CREDIT.match(text) and not _is_ui(text):
+            if ("/" in text and len(text) <= CREDIT_MAX_CHARS and _NAME_CREDIT.match(text)
+                    and len(words(text)) >= CREDIT_NAME_MIN_WORDS and not _is_ui(text)):
                 caption = self._adjacent_caption(draft, i, after_first=False, deciding=False)
                 if caption is not None:
                     draft.decide(i, "credit", self.name, "a 'Name/Agency' photo credit next to its caption")
                     found.append((i, Image(self._adjacent_caption(draft, i, after_first=False), text.strip())))
         for i in list(draft.open()):
-            caption = _caption_label(draft.text[i])
+            caption = _caption_label(draft.text[i]) if _LABEL_MARKS.search(draft.text[i], 0, 40) else None
             if caption is not None:
                 draft.decide(i, "caption", self.name, "a line labelled as a photo caption")
                 found.append((i, Image(caption, None)))
         draft.images.extend(image for _, image in sorted(found, key=lambda f: f[0]))
-
-    @staticmethod
-    def _prose_follows(draft: Draft, i: int) -> bool:
-        """True when body prose follows line ``i`` (an article's last line may end with ``(AFP)``)."""
-        return any(len(draft.text[j]) >= PROSE_MIN_CHARS and ends_sentence(draft.text[j])
-                   for j in range(i + 1, len(draft.lines)) if draft.is_open(j))
 
     def _adjacent_caption(self, draft: Draft, i: int, *, after_first: bool, deciding: bool = True) -> str | None:
         """The caption touching a credit line (after it first for a labelled credit, else before)."""

@@ -30,10 +30,11 @@ class ForeignUI:
     def apply(self, draft: Draft) -> None:
         if draft.script is None:
             return
+        latin = draft.script == "Latin"
         for i in list(draft.open()):
             text = draft.text[i]
-            if len(text) > _MAX_UI_CHARS:
-                continue
+            if len(text) > _MAX_UI_CHARS or (latin and text.isascii()):
+                continue  # (ASCII letters are Latin: the cheap common case)
             shares = script_shares(text)
             letters = sum(shares.values())
             if letters < _MIN_LETTERS:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
 from ..lexicon import LATIN_LANGUAGES, stopwords
 from ..pipeline import Draft
@@ -17,6 +18,8 @@ __all__ = ["DetectLanguage", "detect_language"]
 
 #: Lines shorter than this many characters are UI more often than prose: they do not vote.
 _PROSE_MIN_CHARS = 40
+#: The language is read from this many characters of prose: plenty, and it bounds the cost.
+_SAMPLE_CHARS = 6000
 _BY_SCRIPT: dict[str, tuple[str, ...]] = {
     "Latin": LATIN_LANGUAGES,
     "Cyrillic": ("ru", "uk", "bg", "sr"),
@@ -32,7 +35,7 @@ _BY_SCRIPT: dict[str, tuple[str, ...]] = {
 def detect_language(lines: list[str]) -> tuple[str | None, str | None]:
     """(script, ISO 639-1 language) of the prose among ``lines``; (None, None) without letters."""
     prose = [t for t in lines if len(t) >= _PROSE_MIN_CHARS] or lines
-    sample = "\n".join(prose)
+    sample = "\n".join(prose)[:_SAMPLE_CHARS]
     script = dominant_script(sample)
     if script is None:
         return None, None
@@ -41,10 +44,19 @@ def detect_language(lines: list[str]) -> tuple[str | None, str | None]:
     candidates = _BY_SCRIPT.get(script, ())
     if len(candidates) < 2:
         return script, candidates[0] if candidates else None
-    tokens = Counter(w.casefold() for w in words(sample))
-    hits = {lang: sum(n for w, n in tokens.items() if w in stopwords(lang)) for lang in candidates}
+    hits = Counter(lang for w in words(sample) for lang in _languages_of(candidates).get(w.casefold(), ()))
     best = max(candidates, key=lambda lang: hits[lang])
     return script, best if hits[best] else candidates[0]
+
+
+@cache
+def _languages_of(candidates: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Stopword → the candidate languages it belongs to (built once per script)."""
+    index: dict[str, list[str]] = {}
+    for lang in candidates:
+        for w in stopwords(lang):
+            index.setdefault(w, []).append(lang)
+    return {w: tuple(langs) for w, langs in index.items()}
 
 
 @dataclass(frozen=True)

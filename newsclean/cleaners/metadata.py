@@ -47,7 +47,7 @@ _DATELINE = regex.compile(
     # `(ANSA) - VENEZIA, 10 MAR -`: the source first
     rf"|^\((?P<source>\p{{Lu}}[^()]{{0,39}})\)\s*{_DASH}\s*(?P<place>{_UPPER_PLACE}){_DATE}\s*{_DASH}\s"
     # `ROME (Sputnik) —`, `BEIJING, Dec. 12 (Xinhua) --`, `SAN FRANCISCO, Nov 20 (Reuters) -`, `PARIS —`
-    rf"|^(?P<place>{_UPPER_PLACE}){_DATE}\s*(?:\((?P<source>[^()]{{1,40}})\))?\s*{_DASH}\s"
+    rf"|^(?P<place>{_UPPER_PLACE}){_DATE}(?:\s*\((?P<source>[^()]{{1,40}})\))?\s*{_DASH}\s"
     # `Houston (CNN) —`, `Teruel, 15 mar (EFE).-`: a title-cased place needs its source
     rf"|^(?P<place>\p{{Lu}}\p{{Ll}}[\p{{L}}\p{{M}}.'\u2019-]*(?: \p{{Lu}}[\p{{L}}\p{{M}}.'\u2019-]*){{0,3}}){_DATE}"
     rf"\s*\((?P<source>\p{{Lu}}[^()]{{0,39}})\)\.?\s*{_DASH}\s?"
@@ -105,6 +105,8 @@ class Metadata:
         start = dated if dated is not None else byline_at
         if title_at is not None and start is not None:
             self._find_dek(draft, title_at, start)
+        if dated is not None:
+            draft.decide(dated, "paragraph", self.name, "the body's first paragraph: it opens with the dateline")
 
     def _drop_title_copies(self, draft: Draft) -> None:
         title = draft.title or ""

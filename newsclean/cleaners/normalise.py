@@ -6,6 +6,7 @@ article's paragraphs are the input's lines, repaired only where they were broken
 
 from __future__ import annotations
 
+import codecs
 from dataclasses import dataclass
 
 import ftfy
@@ -15,9 +16,13 @@ from ..pipeline import Draft
 
 __all__ = ["Normalise"]
 
-# Only lines with a character that mojibake or a control code produces go through ftfy: it is
-# the slow step, and on clean text it changes nothing.
-_SUSPECT = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u00c2\u00c3\u00c5\u00e2\u00d0\u00d1\ufffd]")
+# Only lines with mojibake's signature go through ftfy: a UTF-8 lead byte read as Latin-1 or
+# cp1252 (Â Ã â …) followed by a continuation byte read the same way (€ ™ © “ …). ftfy is the
+# slow step, and on clean text (São, âge, naïve) it would change nothing anyway.
+_SUSPECT = regex.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
 _INVISIBLE = regex.compile(
     r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
 )
@@ -26,14 +31,40 @@ _SURROGATE = regex.compile(r"[\ud800-\udfff]")
 _SPACE = regex.compile(r"[ \t\f\v\r]{2,}|[\t\f\v\r]")
 
 
+def _sloppy_cp1252(error: UnicodeError) -> tuple[bytes, int]:
+    """Encode the five bytes cp1252 leaves undefined as themselves, as ftfy's sloppy codec does."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    chunk = error.object[error.start : error.end]
+    if any(ord(c) > 0xFF for c in chunk):
+        raise error
+    return bytes(ord(c) for c in chunk), error.end
+
+
+_SLOPPY = "newsclean-sloppy-cp1252"
+codecs.register_error(_SLOPPY, _sloppy_cp1252)
+
+
+def fix_mojibake(text: str) -> str:
+    """Undo UTF-8 read as cp1252 or Latin-1. A whole line that round-trips exactly is the plain
+    case and is undone directly; anything else (mixed or partial damage) is ftfy's job."""
+    try:
+        return text.encode("cp1252", errors=_SLOPPY).decode("utf-8")
+    except UnicodeError:
+        pass
+    return ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False, fix_latin_ligatures=False,
+                         fix_character_width=False, explain=False)
+
+
 def normalise_text(text: str) -> str:
     """One line's text with mojibake fixed, invisible marks dropped and spaces collapsed."""
+    if text.isprintable() and not _SUSPECT.search(text):  # the common case: nothing to repair
+        return (_SPACE.sub(" ", text) if "  " in text else text).strip()
     text = _SURROGATE.sub("\ufffd", text)
     if not _INVISIBLE.sub("", text).strip():
         return ""  # only invisible marks: ftfy would turn a lone C1 control (\x9a) into a letter (š)
     if _SUSPECT.search(text):
-        text = ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False, fix_latin_ligatures=False,
-                             fix_character_width=False, explain=False)
+        text = fix_mojibake(text)
     text = _INVISIBLE.sub("", text)
     return _SPACE.sub(" ", text).strip()
 

@@ -30,7 +30,7 @@ from ..thresholds import (
 from .chrome import chrome_key
 from .credits import split_credit
 
-__all__ = ["Structure"]
+__all__ = ["Structure", "StructureGuard"]
 
 #: Hints naming furniture, in the order they are checked: (hint, removal kind, what it is).
 FURNITURE: tuple[tuple[str, str, str], ...] = (
@@ -119,17 +119,19 @@ class Structure:
 
     def _link_runs(self, draft: Draft) -> None:
         """Remove runs of linked headlines inside the body: a list of teasers set as paragraphs."""
-        run: list[int] = []
-        for i in [*draft.open(), len(draft.lines)]:
-            if i < len(draft.lines) and self._linked_headline(draft, i) and (not run or run[-1] == i - 1):
-                run.append(i)
-                continue
+        runs: list[list[int]] = []
+        for i in draft.open():
+            if self._linked_headline(draft, i):
+                if runs and runs[-1][-1] == i - 1:
+                    runs[-1].append(i)
+                else:
+                    runs.append([i])
+        for run in runs:
             if len(run) >= LINK_RUN_MIN:
                 for j in run:
                     draft.related.append(draft.text[j])
                     draft.decide(j, "teaser", self.name,
                                  f"one of {len(run)} linked headlines in a row ({draft.lines[j].where or '?'})")
-            run = [i] if i < len(draft.lines) and self._linked_headline(draft, i) else []
 
     @staticmethod
     def _linked_headline(draft: Draft, i: int) -> bool:
@@ -211,3 +213,30 @@ class Structure:
             return "credit", f"a photo credit by its markup ({where})"
         draft.images.append(Image(text, None))
         return "caption", f"a figure caption by its markup ({where})"
+
+
+@dataclass
+class StructureGuard:
+    """Keep what the text cleaners left open in the article's text container (before ``body``).
+
+    By then the text cleaners have removed what they recognise (credits, chrome, teasers,
+    bylines …). A line still open inside the container the markup identifies is the article's
+    text: it is kept, so that the line-based body classifier, which sees only a line's text and
+    neighbours, does not drop a short paragraph, a subheading or a list item for its
+    neighbourhood. The classifier still decides the rest: figure, byline, date and header lines,
+    and lines outside the container that ``structure`` left open. Lines without hints (text
+    input) are never touched.
+    """
+
+    name: str = "structure-guard"
+
+    def apply(self, draft: Draft) -> None:
+        for i in list(draft.open()):
+            hints = draft.lines[i].hints
+            if "in-content" in hints and not hints & _GUARD_SKIP:
+                where = draft.lines[i].where or "?"
+                draft.decide(i, "paragraph", self.name, f"text of the article's container, by its markup ({where})")
+
+
+#: Lines in the container the guard leaves to the body classifier.
+_GUARD_SKIP = frozenset({"figure", "byline", "date", "header"})
