@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from .article import KINDS, Article, Decision, Removal
-from .lines import Line, split_lines
+from .article import KINDS, ROLES, Article, Decision, Removal
+from .lines import split_lines
 from .pipeline import Draft, Pipeline, Verdict
 
 __all__ = ["assemble", "clean"]
 
 _KEPT = Verdict("paragraph", "keep", "no cleaner removed it: body text")
 _DEFAULT: Pipeline | None = None
+#: clean() re-reads its own kept text at most this many times to reach a fixed point.
+SETTLE_PASSES = 3
 
 
 def _text_of(text: object) -> str:
@@ -33,9 +33,43 @@ def clean(text: str | bytes, *, pipeline: Pipeline | None = None) -> Article:
     """Clean the raw text of a news page into an ``Article``.
 
     ``bytes`` are decoded as UTF-8 (invalid sequences replaced); other types raise ``TypeError``.
+    The result is a fixed point: cleaning ``article.text`` again keeps the same paragraphs.
     """
-    lines = split_lines(_text_of(text))
-    return assemble((pipeline if pipeline is not None else _default()).run(lines))
+    pipeline = pipeline if pipeline is not None else _default()
+    draft = pipeline.run(split_lines(_text_of(text)))
+    for _ in range(SETTLE_PASSES):
+        if not _settle(draft, pipeline):
+            break
+    return assemble(draft)
+
+
+def _settle(draft: Draft, pipeline: Pipeline) -> bool:
+    """Re-read the kept paragraphs as a page of their own and take out what that reading removes.
+
+    This is how ``clean`` reaches a fixed point (as ftfy repeats its fixes): a line kept only
+    because of the furniture around it is decided on the clean text too. Returns True on change.
+    """
+    kept = [i for i, v in enumerate(draft.verdicts) if v is None or v.role == "paragraph"]
+    if not kept:
+        return False
+    again = pipeline.run(split_lines("\n\n".join(draft.text[i] for i in kept)))
+    if len(again.lines) != len(kept):
+        return False  # a kept text held a line break of its own: leave the first reading alone
+    changed = False
+    for i, verdict in zip(kept, again.verdicts):
+        if verdict is None or verdict.role == "paragraph":
+            continue
+        role = verdict.role
+        if role in ROLES:
+            if getattr(draft, role) is None:
+                setattr(draft, role, draft.text[i])
+            else:
+                role = "boilerplate"
+        draft.verdicts[i] = Verdict(role, verdict.cleaner, f"on re-reading the kept text: {verdict.reason}")
+        changed = True
+    draft.images.extend(im for im in again.images if im not in draft.images)
+    draft.related.extend(r for r in again.related if r not in draft.related)
+    return changed
 
 
 def assemble(draft: Draft) -> Article:
@@ -62,7 +96,3 @@ def assemble(draft: Draft) -> Article:
         removed=tuple(removed),
         decisions=tuple(decisions),
     )
-
-
-def _lines(lines: Sequence[Line]) -> list[Line]:
-    return list(lines)

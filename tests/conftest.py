@@ -46,6 +46,7 @@ WORD = regex.compile(r"\w+")
 # What the normaliser may drop from a line without changing a word: control, soft hyphen,
 # zero-width, bidi and BOM characters. A word may close over them ("ab\u200bcd" -> "abcd").
 _SURROGATE = regex.compile(r"[\ud800-\udfff]")
+# What the normaliser drops: controls, soft hyphen, zero-width and bidi marks (a tab becomes a space).
 _DROPPABLE = regex.compile(r"[\p{Cc}\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 CONTROL = [chr(c) for c in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F, *range(0x80, 0xA0))]
@@ -111,6 +112,7 @@ def _forms(line: str) -> Iterator[str]:
     line = _SURROGATE.sub("\ufffd", line)
     yield line
     yield _DROPPABLE.sub("", line)
+    yield _DROPPABLE.sub("", line.replace("\t", " "))
     repaired = ftfy.fix_text(line, normalization="NFC", uncurl_quotes=False, fix_latin_ligatures=False,
                              fix_character_width=False)
     yield repaired

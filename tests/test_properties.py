@@ -139,21 +139,12 @@ def idempotent(text: str) -> None:
     assert newsclean.clean(article.text).paragraphs == article.paragraphs
 
 
-#: Why cleaning an article's own text is not (yet) a fixed point. Expected outputs of the fixtures
-#: are fixed points (test_expected_paragraphs_are_a_fixed_point); generated pages are not.
-NOT_IDEMPOTENT = (
-    "Metadata takes the first title-shaped line among the first three open lines as the title, "
-    "whether or not the page has one: on a.text (the body alone) a short kept paragraph without a "
-    "final full stop becomes the title, and duplicate/dek/teaser/navigation decisions shift with it; "
-    "the page script is also re-detected on fewer lines, so foreign-ui can change"
-)
 SHORT_PARAGRAPH = (
     "Title Of The Page\n\nFirst paragraph that is long enough to be prose and ends well, truly it does.\n\n"
     "Short kept line\n\nAnother paragraph of body text that ends with a full stop, as they all should."
 )
 
 
-@pytest.mark.xfail(reason=NOT_IDEMPOTENT, strict=True)
 @FAST
 @given(any_document)
 @example(SHORT_PARAGRAPH)

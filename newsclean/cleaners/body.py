@@ -15,7 +15,8 @@ link lists cluster above and below it. This cleaner reads top to bottom as a sma
    body; inside a run a line is kept unless it scores below ``KEEP_IN_RUN``, outside it only
    when it scores above ``KEEP_OUTSIDE_RUN``.
 
-Open lines not kept are removed as ``boilerplate``, with their score and where they sat.
+Open lines not kept are removed as ``boilerplate``, with their score and where they sat. A page
+where no earlier cleaner found any furniture is taken as clean text and left alone.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from importlib import resources
 
 import regex
 
+from ..article import KINDS
 from ..lexicon import stopwords
 from ..pipeline import Draft
 from ..shape import ends_sentence
@@ -236,6 +238,12 @@ def _best_segment(gain: list[float]) -> tuple[float, int, int]:
     return best, best_start, best_end
 
 
+def _has_furniture(draft: Draft) -> bool:
+    """Did an earlier cleaner remove anything? Text with no furniture at all is already clean:
+    the classifier, trained to tell body from furniture, has nothing to separate there."""
+    return any(v is not None and v.role in KINDS for v in draft.verdicts)
+
+
 @dataclass(frozen=True)
 class Body:
     """Remove open lines that the body classifier and its smoothing pass place outside the body."""
@@ -245,7 +253,7 @@ class Body:
     def apply(self, draft: Draft) -> None:
         model = load_model()
         lines = open_lines(draft)
-        if model is None or not lines:
+        if model is None or not lines or not _has_furniture(draft):
             return
         rows = page_features(draft, lines)
         scores = model.score(rows)

@@ -202,20 +202,27 @@ class Captions:
     name: str = "captions"
 
     def apply(self, draft: Draft) -> None:
+        # Each caption's first image, so that a repeat is found without scanning all images per line.
+        first: dict[str | None, int] = {}
+        for k, image in enumerate(draft.images):
+            first.setdefault(image.caption, k)
         for i in list(draft.open()):
             text = draft.text[i]
             if len(text) > CAPTION_MAX_CHARS + 40:
                 continue
-            m = _SUFFIX.match(text)
+            # _SUFFIX ends with an outlet name and blanks: a line not ending so cannot match it.
+            m = _SUFFIX.match(text) if text.rstrip().endswith(CAPTION_SUFFIXES) else None
             caption, outlet = (m["caption"].strip(), m["outlet"]) if m else (text, None)
-            known = next((k for k, im in enumerate(draft.images) if im.caption == caption), None)
+            known = first.get(caption)
             if known is not None:
                 if outlet and not draft.images[known].credit:
                     draft.images[known] = Image(caption, outlet)
                 draft.decide(i, "caption", self.name, "repeats a photo caption already seen")
             elif outlet:
+                first.setdefault(caption, len(draft.images))
                 draft.images.append(Image(caption, outlet))
                 draft.decide(i, "caption", self.name, f"a caption with the outlet suffix '- {outlet}'")
             elif _FILE_MARK.search(text):
+                first.setdefault(caption, len(draft.images))
                 draft.images.append(Image(caption, None))
                 draft.decide(i, "caption", self.name, "a caption marked as a file photo")
