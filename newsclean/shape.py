@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import re
+import string
+from collections import Counter
+from functools import lru_cache
+
 import regex
 
 from .thresholds import HEADLINE_MAX_WORDS, HEADLINE_MIN_WORDS, TITLE_CASE_MIN_SHARE
@@ -45,10 +50,28 @@ def is_headline(text: str, *, cased: bool = True) -> bool:
     return not cased or title_case_share(tokens) >= TITLE_CASE_MIN_SHARE
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_ASCII_LETTERS = string.ascii_letters.encode("ascii")
+
+
+@lru_cache(maxsize=4096)
+def _scripts_of(char: str) -> tuple[str, ...]:
+    """The scripts (of ``script_shares``) one character is written in."""
+    found = tuple(name for name, p in _SCRIPTS.items() if p.match(char))
+    return (*found, "CJK") if _CJK.match(char) else found
+
+
 def script_shares(text: str) -> dict[str, int]:
     """Letter counts per script (``CJK`` groups Han and kana)."""
-    counts = {name: len(p.findall(text)) for name, p in _SCRIPTS.items()}
-    counts["CJK"] = len(_CJK.findall(text))
+    counts = dict.fromkeys((*_SCRIPTS, "CJK"), 0)
+    # The ASCII letters are the only ASCII characters in any of these scripts (all Latin): they
+    # are counted in bulk; each other character is looked up once per distinct character.
+    ascii_part = text.encode("ascii", "ignore")
+    counts["Latin"] = len(ascii_part) - len(ascii_part.translate(None, _ASCII_LETTERS))
+    if not text.isascii():
+        for char, n in Counter("".join(_NON_ASCII.findall(text))).items():
+            for name in _scripts_of(char):
+                counts[name] += n
     return {k: v for k, v in counts.items() if v}
 
 

@@ -6,18 +6,27 @@ language is the one whose stopwords-iso list covers most of those lines' words. 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
 from ..lexicon import LATIN_LANGUAGES, stopwords
 from ..pipeline import Draft
-from ..shape import dominant_script, has_kana, words
+from ..shape import dominant_script, ends_sentence, has_kana, words
 
 __all__ = ["DetectLanguage", "detect_language"]
 
 #: Lines shorter than this many characters are UI more often than prose: they do not vote.
 _PROSE_MIN_CHARS = 40
+#: Script and style text left in a page (``{``, ``=``, ``function``) is not the article's language.
+_CODE = re.compile(r"[{}=;()<>]|\bfunction\b|\bvar\b")
+_CODE_MAX_SHARE = 0.02
+
+
+def _code_like(text: str) -> bool:
+    return len(_CODE.findall(text)) > _CODE_MAX_SHARE * len(text)
+
 #: The language is read from this many characters of prose: plenty, and it bounds the cost.
 _SAMPLE_CHARS = 6000
 _BY_SCRIPT: dict[str, tuple[str, ...]] = {
@@ -34,11 +43,13 @@ _BY_SCRIPT: dict[str, tuple[str, ...]] = {
 
 def detect_language(lines: list[str]) -> tuple[str | None, str | None]:
     """(script, ISO 639-1 language) of the prose among ``lines``; (None, None) without letters."""
-    prose = [t for t in lines if len(t) >= _PROSE_MIN_CHARS] or lines
-    sample = "\n".join(prose)[:_SAMPLE_CHARS]
-    script = dominant_script(sample)
+    long = [t for t in lines if len(t) >= _PROSE_MIN_CHARS]
+    text_like = [t for t in long if not _code_like(t)] or long or lines
+    script = dominant_script("\n".join(sorted(text_like, key=len, reverse=True))[:_SAMPLE_CHARS])
     if script is None:
         return None, None
+    prose = [t for t in text_like if ends_sentence(t) and dominant_script(t) == script] or text_like
+    sample = "\n".join(sorted(prose, key=len, reverse=True))[:_SAMPLE_CHARS]  # the longest prose first
     if script == "CJK":
         return script, "ja" if has_kana(sample) else "zh"
     candidates = _BY_SCRIPT.get(script, ())
