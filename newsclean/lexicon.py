@@ -29,6 +29,7 @@ __all__ = [
     "NOT_PLACES",
     "TAG_LABELS",
     "TEASER_OPENERS",
+    "is_chrome_prompt",
     "stopwords",
 ]
 
@@ -63,6 +64,46 @@ ANY_LANGUAGE = "any"
 CHROME_PROMPT: regex.Pattern[str] = regex.compile(
     "(?:" + "|".join(_chrome["prompts"]) + ")", regex.IGNORECASE | regex.VERSION1
 )
+
+
+def _anchored(pattern: str) -> bool:
+    """True when ``pattern`` opens with ``^`` and has no ``|`` outside groups and classes."""
+    if not pattern.startswith("^"):
+        return False
+    depth, in_class, escaped = 0, False, False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            return False
+    return True
+
+
+# The same prompts split in two: one alternation of many patterns defeats the regex module's
+# literal-prefix search, so the ``^``-anchored prompts are tried at the start of the line only.
+def _any_of(patterns: list[str]) -> regex.Pattern[str]:
+    return regex.compile("(?:" + "|".join(patterns) + ")" if patterns else "(?!)", regex.IGNORECASE | regex.VERSION1)
+
+
+_PROMPT_AT_START = _any_of([p for p in _chrome["prompts"] if _anchored(p)])
+_PROMPT_ANYWHERE = _any_of([p for p in _chrome["prompts"] if not _anchored(p)])
+
+
+def is_chrome_prompt(text: str) -> bool:
+    """``CHROME_PROMPT.search(text)`` finds a prompt (the same answer, several times faster)."""
+    return _PROMPT_AT_START.match(text) is not None or _PROMPT_ANYWHERE.search(text) is not None
+
+
 #: Label lines (casefolded chrome keys) that introduce a list of tags.
 TAG_LABELS: frozenset[str] = frozenset(_chrome["tag_labels"])
 #: Outlets that repeat a caption with `` - <outlet>`` appended.

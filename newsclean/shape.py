@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import string
 from collections import Counter
@@ -11,7 +12,10 @@ import regex
 
 from .thresholds import HEADLINE_MAX_WORDS, HEADLINE_MIN_WORDS, TITLE_CASE_MIN_SHARE
 
-__all__ = ["WORD", "dominant_script", "ends_sentence", "is_headline", "script_shares", "title_case_share", "words"]
+__all__ = [
+    "WORD", "count_words", "dominant_script", "ends_sentence", "first_words", "is_headline", "script_shares",
+    "title_case_share", "words",
+]
 
 WORD = regex.compile(r"\w+")
 _SENTENCE_END = regex.compile(r"[.!?\u2026\u3002\uff01\uff1f:;][\"'\u201d\u2019\u00bb)\]]*\s*$")
@@ -29,8 +33,33 @@ def words(text: str) -> list[str]:
     return tokens
 
 
+#: Lines up to this many characters are tokenised whole; longer ones only as far as a caller needs.
+_SHORT_LINE_CHARS = 250
+
+
+def first_words(text: str, n: int) -> list[str]:
+    """The first ``n`` words of ``text`` (all of them when it has fewer); a long line is read only that far."""
+    if len(text) <= _SHORT_LINE_CHARS:
+        return words(text)[:n]
+    return [m.group() for m in itertools.islice(WORD.finditer(text), n)]
+
+
+def count_words(text: str, limit: int) -> int:
+    """``len(words(text))``, counted no further than ``limit + 1``: enough to compare with ``limit``."""
+    return len(first_words(text, limit + 1))
+
+
+_ENDS = frozenset(".!?\u2026\u3002\uff01\uff1f:;")
+_CLOSES = frozenset("\"'\u201d\u2019\u00bb)]")
+
+
 def ends_sentence(text: str) -> bool:
     """True when ``text`` ends like a sentence (., !, ?, …, also inside closing quotes)."""
+    last = text[-1:]
+    if last in _ENDS:
+        return True
+    if not last or (last not in _CLOSES and not last.isspace()):
+        return False  # the pattern ends with a mark, a closing quote or blanks: this last character is none
     return _SENTENCE_END.search(text) is not None
 
 
@@ -44,7 +73,7 @@ def title_case_share(tokens: list[str]) -> float:
 
 def is_headline(text: str, *, cased: bool = True) -> bool:
     """A headline: a few words, no sentence end; title-cased where the script has case."""
-    tokens = words(text)
+    tokens = first_words(text, HEADLINE_MAX_WORDS + 1)
     if not HEADLINE_MIN_WORDS <= len(tokens) <= HEADLINE_MAX_WORDS or ends_sentence(text.rstrip("?")):
         return False
     return not cased or title_case_share(tokens) >= TITLE_CASE_MIN_SHARE

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import regex
 
 from ..article import KINDS
-from ..lexicon import ANY_LANGUAGE, CHROME_LANGUAGES, CHROME_PATTERN, CHROME_PROMPT, TAG_LABELS
+from ..lexicon import ANY_LANGUAGE, CHROME_LANGUAGES, CHROME_PATTERN, TAG_LABELS, is_chrome_prompt
 from ..pipeline import Draft
 from ..shape import ends_sentence, words
 from ..thresholds import COMPOUND_CHROME_MAX_WORDS, NAV_MAX_WORDS, NAV_MIN_RUN, PROMPT_MAX_CHARS, TAG_MAX_WORDS
@@ -70,7 +70,7 @@ class Chrome:
         for i in list(draft.open()):
             text = draft.text[i]
             if len(text) > _MAX_CHROME_CHARS:
-                if len(text) <= PROMPT_MAX_CHARS and CHROME_PROMPT.search(text):
+                if len(text) <= PROMPT_MAX_CHARS and is_chrome_prompt(text):
                     draft.decide(i, "chrome", self.name, "site UI: a cookie, paywall, newsletter or comment notice")
                 continue
             languages = chrome_languages(text)
@@ -84,7 +84,7 @@ class Chrome:
                                  f"UI residue: '{key}' is {'/'.join(sorted(languages))} UI on a {draft.language} page")
             elif CHROME_PATTERN.fullmatch(text.strip()):
                 draft.decide(i, "chrome", self.name, "site UI: a counter, share, copyright or loading line")
-            elif CHROME_PROMPT.search(text):
+            elif is_chrome_prompt(text):
                 draft.decide(i, "chrome", self.name, "site UI: a cookie, paywall, newsletter or comment notice")
         self._tag_lists(draft)
 

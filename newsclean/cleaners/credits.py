@@ -20,11 +20,11 @@ from ..lexicon import (
     CAPTION_LABELS,
     CAPTION_SUFFIXES,
     CHROME_PATTERN,
-    CHROME_PROMPT,
     COMMA_CREDIT_LABELS,
     CREDIT_AGENCIES,
     CREDIT_LABELS,
     CREDIT_WORDS,
+    is_chrome_prompt,
 )
 from ..pipeline import Draft
 from ..shape import ends_sentence, words
@@ -120,7 +120,7 @@ def _caption_label(text: str) -> str | None:
 
 def _is_ui(text: str) -> bool:
     return chrome_languages(text) is not None or CHROME_PATTERN.fullmatch(text) is not None \
-        or CHROME_PROMPT.search(text) is not None
+        or is_chrome_prompt(text)
 
 
 @dataclass(frozen=True)
@@ -147,8 +147,8 @@ class Credits:
                     caption = self._adjacent_caption(draft, i, after_first=True)
                 found.append((i, Image(caption, credit or None)))
                 continue
-            m = _CAPTION_CREDIT.match(text)
-            if m and len(text) <= CAPTION_MAX_CHARS + CREDIT_MAX_CHARS:
+            m = _CAPTION_CREDIT.match(text) if len(text) <= CAPTION_MAX_CHARS + CREDIT_MAX_CHARS else None
+            if m:
                 draft.decide(i, "caption", self.name, "a photo caption carrying its credit")
                 found.append((i, Image(m["caption"].strip(), _clean_credit(m["c1"] or m["c2"]))))
                 continue

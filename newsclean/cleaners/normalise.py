@@ -7,6 +7,7 @@ article's paragraphs are the input's lines, repaired only where they were broken
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 import ftfy
@@ -23,7 +24,8 @@ _SUSPECT = regex.compile(
     "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
     "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
 )
-_INVISIBLE = regex.compile(
+# (``re``, not ``regex``: the same characters, and several times faster on a long line)
+_INVISIBLE = re.compile(
     r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
 )
 _SURROGATE = regex.compile(r"[\ud800-\udfff]")
