@@ -44,7 +44,7 @@ from newsclean.pipeline import Draft
 
 TOKEN = re.compile(r"\w+")
 MODEL_PATH = Path(newsclean.__file__).parent / "data" / "body_model.json"
-TREES, DEPTH, RATE = 60, 3, 0.2
+TREES, DEPTH, RATE, MIN_LEAF = 60, 3, 0.2, 20
 
 
 @dataclass
@@ -109,22 +109,23 @@ def load(corpus: Path, routes: list[str]) -> list[Page]:
     return pages
 
 
-def fit(pages: list[Page]) -> BodyModel:
+def fit(pages: list[Page], trees: int = TREES, min_leaf: int = MIN_LEAF) -> BodyModel:
     """Boosted trees on the open lines, weighted by sqrt(words + 1) as the smoothing pass is."""
     x = np.vstack([p.x for p in pages])
     y = np.concatenate([p.y for p in pages]).astype(int)
     w = np.exp(x[:, FEATURES.index("words")] / 2)
-    clf = HistGradientBoostingClassifier(max_iter=TREES, max_depth=DEPTH, learning_rate=RATE, random_state=0)
+    clf = HistGradientBoostingClassifier(max_iter=trees, max_depth=DEPTH, learning_rate=RATE, min_samples_leaf=min_leaf,
+                                         random_state=0)
     clf.fit(x, y, sample_weight=w)
-    trees = []
+    exported = []
     for (predictor,) in clf._predictors:
         nodes = predictor.nodes
-        trees.append(tuple(
+        exported.append(tuple(
             (int(n["feature_idx"]), float(n["num_threshold"]), 0 if n["is_leaf"] else int(n["left"]),
              0 if n["is_leaf"] else int(n["right"]), float(n["value"]))
             for n in nodes
         ))
-    return BodyModel(FEATURES, float(np.ravel(clf._baseline_prediction)[0]), tuple(trees))
+    return BodyModel(FEATURES, float(np.ravel(clf._baseline_prediction)[0]), tuple(exported))
 
 
 def kept_text(model: BodyModel, page: Page) -> str:
@@ -149,6 +150,8 @@ def main() -> int:
     ap.add_argument("--routes", default="layout,flat")
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--write", action="store_true")
+    ap.add_argument("--trees", type=int, default=TREES)
+    ap.add_argument("--min-leaf", type=int, default=MIN_LEAF)
     a = ap.parse_args()
     routes = a.routes.split(",")
     pages = load(a.corpus, routes)
@@ -156,7 +159,7 @@ def main() -> int:
     held: dict[str, list[tuple[float, float]]] = {r: [] for r in [*routes, "bare"]}
     for k in range(a.folds):
         test = set(ids[k :: a.folds])
-        model = fit([p for p in pages if p.id not in test])
+        model = fit([p for p in pages if p.id not in test], a.trees, a.min_leaf)
         for p in pages:
             if p.id in test:
                 held[p.route].append(precision_recall(p.body, kept_text(model, p)))
@@ -164,7 +167,7 @@ def main() -> int:
     for route in [*routes, "bare"]:
         print(f"  {route:6} F1={f1(held[route]):.3f} pages={len(held[route])}")
     if a.write:
-        model = fit(pages)
+        model = fit(pages, a.trees, a.min_leaf)
         data = {"names": list(model.names), "baseline": model.baseline, "trees": [list(t) for t in model.trees]}
         MODEL_PATH.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
         print(f"wrote {MODEL_PATH} ({len(model.trees)} trees)")

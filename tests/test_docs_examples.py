@@ -35,6 +35,11 @@ def printed(capsys: pytest.CaptureFixture[str]) -> list[str]:
     return capsys.readouterr().out.splitlines()
 
 
+def unscored(text: str) -> str:
+    """``text`` with the body classifier's scores masked: retraining the model moves them, not the decision."""
+    return re.sub(r"scored \d\.\d\d", "scored #.##", text)
+
+
 # --- README.md ---------------------------------------------------------------------------------
 
 
@@ -121,9 +126,9 @@ def test_first_cleaner_example(capsys: pytest.CaptureFixture[str]) -> None:
     for d in newsclean.clean(page).explain():
         if d.text.startswith("Reporting by"):
             print(d.line_no, d.role, d.cleaner, d.reason)
-    assert printed(capsys) == [
+    assert [unscored(line) for line in printed(capsys)] == [
         "25 boilerplate agency-sign-off the agency's reporting and editing credits",
-        "25 boilerplate body outside the body's run of prose, scored 0.13 as body text",
+        "25 boilerplate body outside the body's run of prose, scored #.## as body text",
     ]
 
 
@@ -388,10 +393,10 @@ def test_catalogue_has_example_rows() -> None:
 @pytest.mark.parametrize("row", ROWS, ids=[f"{m['ref']}:{m['no']}" + (" -" + m["drop"] if m["drop"] else "")
                                            for m in ROWS])
 def test_catalogue_example_row(row: re.Match[str]) -> None:
-    """A catalogue row's line gets the role, cleaner and reason the row says, and the row quotes its text."""
+    """A catalogue row's line gets the role, cleaner and reason (scores masked) the row says, and quotes its text."""
     drop = tuple(re.findall(r"`([\w-]+)`", row["drop"] or ""))
     d = next(d for d in decisions(row["ref"], drop) if d.line_no == int(row["no"]))
-    assert (d.role, d.cleaner, d.reason) == (row["role"], row["cleaner"], row["reason"])
+    assert (d.role, d.cleaner, unscored(d.reason)) == (row["role"], row["cleaner"], unscored(row["reason"]))
     text = d.text.replace("\xa0", " ")
     pieces = [p.strip() for p in row["text"].replace("\\|", "|").split("…")]
     assert text.startswith(pieces[0]) and text.endswith(pieces[-1])

@@ -16,7 +16,7 @@ import regex
 from ..article import KINDS
 from ..lexicon import ANY_LANGUAGE, CHROME_LANGUAGES, CHROME_PATTERN, TAG_LABELS, is_chrome_prompt
 from ..pipeline import Draft
-from ..shape import ends_sentence, words
+from ..shape import count_words, ends_sentence
 from ..thresholds import COMPOUND_CHROME_MAX_WORDS, NAV_MAX_WORDS, NAV_MIN_RUN, PROMPT_MAX_CHARS, TAG_MAX_WORDS
 
 __all__ = ["Chrome", "Navigation", "chrome_key"]
@@ -95,7 +95,7 @@ class Chrome:
                 continue
             j = i + 1
             while (j < len(draft.lines) and draft.is_open(j) and not draft.lines[j].gap_before
-                   and len(words(draft.text[j])) <= TAG_MAX_WORDS and not ends_sentence(draft.text[j])):
+                   and count_words(draft.text[j], TAG_MAX_WORDS) <= TAG_MAX_WORDS and not ends_sentence(draft.text[j])):
                 draft.decide(j, "chrome", self.name, f"a tag under the '{chrome_key(draft.text[i])}' label")
                 j += 1
 
@@ -127,4 +127,4 @@ class Navigation:
 
     @staticmethod
     def _link_like(text: str) -> bool:
-        return len(words(text)) <= NAV_MAX_WORDS and not ends_sentence(text)
+        return count_words(text, NAV_MAX_WORDS) <= NAV_MAX_WORDS and not ends_sentence(text)

@@ -93,8 +93,15 @@ _CREDIT_PREFIX = regex.compile(rf"^(?:©|\(c\))\s*|^(?:{_LABEL})\s*:\s*|^(?:{_CO
 
 def split_credit(text: str) -> tuple[str, str | None] | None:
     """(credit, glued caption or None) when ``text`` is a credit line, else None."""
-    if len(text) > CREDIT_MAX_CHARS + CAPTION_MAX_CHARS or _NOT_A_CREDIT.search(text):
+    if len(text) > CREDIT_MAX_CHARS + CAPTION_MAX_CHARS:
         return None
+    found = _credit_parts(text)
+    # The veto searches the whole line, so it is asked last: most lines are no credit anyway.
+    return found if found is not None and not _NOT_A_CREDIT.search(text) else None
+
+
+def _credit_parts(text: str) -> tuple[str, str | None] | None:
+    """``split_credit`` before its veto (``All rights reserved``, a leading year)."""
     m = _COPYRIGHT.match(text) or _LABELLED.match(text)
     if m:
         rest = m["rest"]
@@ -147,7 +154,9 @@ class Credits:
                     caption = self._adjacent_caption(draft, i, after_first=True)
                 found.append((i, Image(caption, credit or None)))
                 continue
-            m = _CAPTION_CREDIT.match(text) if len(text) <= CAPTION_MAX_CHARS + CREDIT_MAX_CHARS else None
+            # (the credit part opens with © or with a label and a colon)
+            m = _CAPTION_CREDIT.match(text) if len(text) <= CAPTION_MAX_CHARS + CREDIT_MAX_CHARS \
+                and ("©" in text or ":" in text) else None
             if m:
                 draft.decide(i, "caption", self.name, "a photo caption carrying its credit")
                 found.append((i, Image(m["caption"].strip(), _clean_credit(m["c1"] or m["c2"]))))

@@ -55,7 +55,8 @@ def detect_language(lines: list[str]) -> tuple[str | None, str | None]:
     candidates = _BY_SCRIPT.get(script, ())
     if len(candidates) < 2:
         return script, candidates[0] if candidates else None
-    hits = Counter(lang for w in words(sample) for lang in _languages_of(candidates).get(w.casefold(), ()))
+    index = _languages_of(candidates)
+    hits = Counter(lang for w in words(sample) for lang in index.get(w.casefold(), ()))
     best = max(candidates, key=lambda lang: hits[lang])
     return script, best if hits[best] else candidates[0]
 

@@ -78,7 +78,7 @@ def parse_dateline(text: str) -> Dateline | None:
 
 
 def _title_shaped(text: str) -> bool:
-    return 0 < len(words(text)) <= HEADLINE_MAX_WORDS and len(text) <= TITLE_MAX_CHARS and not text.endswith(".")
+    return len(text) <= TITLE_MAX_CHARS and 0 < len(words(text)) <= HEADLINE_MAX_WORDS and not text.endswith(".")
 
 
 @dataclass(frozen=True)

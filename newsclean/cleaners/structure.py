@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ..article import Image
 from ..lexicon import CHROME_LANGUAGES, CHROME_PATTERN
 from ..pipeline import Draft
-from ..shape import ends_sentence, is_headline, words
+from ..shape import count_words, ends_sentence, is_headline, words
 from ..thresholds import (
     CREDIT_MAX_CHARS,
     DEK_MIN_WORDS,
@@ -63,7 +63,7 @@ SUBHEADING_MAX_WORDS = 25
 
 def _metadata_takes(text: str) -> bool:
     """The metadata cleaner takes this line for the title (a headline shape, no full stop)."""
-    return len(words(text)) <= HEADLINE_MAX_WORDS and len(text) <= TITLE_MAX_CHARS and not text.endswith(".")
+    return len(text) <= TITLE_MAX_CHARS and len(words(text)) <= HEADLINE_MAX_WORDS and not text.endswith(".")
 
 
 def _plain_text(text: str) -> bool:
@@ -80,7 +80,7 @@ def _same_title(heading: str, title: str) -> bool:
 
 def _headline_like(text: str) -> bool:
     """A teaser worth keeping in ``related``: a few words, not a sentence (not ``Related``)."""
-    return len(words(text)) >= HEADLINE_MIN_WORDS and not ends_sentence(text)
+    return count_words(text, HEADLINE_MIN_WORDS) >= HEADLINE_MIN_WORDS and not ends_sentence(text)
 
 
 @dataclass
@@ -146,7 +146,7 @@ class Structure:
         if hints & _CAPTION_HINTS or ("credit" in hints and len(text) <= CREDIT_MAX_CHARS):
             return self._photo(draft, i, hints, where)
         if hints & _META_HINTS:
-            if len(words(text)) <= META_MAX_WORDS:
+            if count_words(text, META_MAX_WORDS) <= META_MAX_WORDS:
                 kind = "byline" if "byline" in hints else "boilerplate"
                 return kind, f"an author or date line by its markup ({where})"
             if "byline" in hints:
@@ -168,10 +168,11 @@ class Structure:
                     draft.related.append(text)
                 return "teaser", f"a link in an aside beside the article ({where})"
             return "boilerplate", f"an aside beside the article ({where})"
-        if "link-dense" in hints and "heading" in hints and len(words(text)) >= HEADLINE_MIN_WORDS:
+        if "link-dense" in hints and "heading" in hints and count_words(text, HEADLINE_MIN_WORDS) >= HEADLINE_MIN_WORDS:
             draft.related.append(text)
             return "teaser", f"a linked headline: a teaser for another article ({where})"
-        if {"heading", "header", "in-content"} <= hints and "h1" not in hints and len(words(text)) >= DEK_MIN_WORDS:
+        if ({"heading", "header", "in-content"} <= hints and "h1" not in hints
+                and count_words(text, DEK_MIN_WORDS) >= DEK_MIN_WORDS):
             draft.dek = draft.dek or text
             return "dek", f"a standfirst: a heading in the article's header ({where})"
         if {"heading", "li", "in-content"} <= hints:
@@ -179,7 +180,8 @@ class Structure:
         if "heading" in hints and "h1" not in hints and self._between_prose(draft, i):
             return "paragraph", f"a subheading inside the article body ({where})"
         if (hints & _LIST_OR_PARAGRAPH and "in-content" in hints and not hints & _LINKED
-                and len(words(text)) <= NAV_MAX_WORDS and not ends_sentence(text) and _plain_text(text)):
+                and count_words(text, NAV_MAX_WORDS) <= NAV_MAX_WORDS and not ends_sentence(text)
+                and _plain_text(text)):
             return "paragraph", f"a short unlinked line of the body: a list item, not a menu ({where})"
         if ("p" in hints and "heading" not in hints and not hints & _NOT_PROSE
                 and is_headline(text, cased=False) and self._between_prose(draft, i)):
@@ -192,7 +194,7 @@ class Structure:
         hints = draft.lines[i].hints
         if hints & _NOT_BETWEEN or "in-content" not in hints or not 0 < i < len(draft.lines) - 1:
             return False
-        if len(words(draft.text[i])) > SUBHEADING_MAX_WORDS:
+        if count_words(draft.text[i], SUBHEADING_MAX_WORDS) > SUBHEADING_MAX_WORDS:
             return False
         after, before = draft.lines[i + 1].hints, draft.lines[i - 1].hints
         return ("in-content" in after and "in-content" in before and "link-dense" not in after
