@@ -78,7 +78,9 @@ def parse_dateline(text: str) -> Dateline | None:
 
 
 def _title_shaped(text: str) -> bool:
-    return len(text) <= TITLE_MAX_CHARS and 0 < len(words(text)) <= HEADLINE_MAX_WORDS and not text.endswith(".")
+    """Short, and not ending like a sentence (a question mark is a headline's, though)."""
+    return (len(text) <= TITLE_MAX_CHARS and 0 < len(words(text)) <= HEADLINE_MAX_WORDS
+            and not ends_sentence(text.rstrip("?")))
 
 
 @dataclass(frozen=True)
