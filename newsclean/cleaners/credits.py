@@ -76,7 +76,7 @@ _CAPTION_PAREN = regex.compile(
     rf"|(?P<bare>(?:{_AGENCY}|{_WORD})(?: Photo)?))\)\s*$",
 )
 _SUFFIX = regex.compile(
-    r"^(?P<caption>.+?)(?<!\s)\s+[-\u2013\u2014|]\s+(?P<outlet>"  # (?<!\s): one try per blank run
+    r"^(?P<caption>.+?)(?<!\s)\s+[-\u2013\u2014]\s+(?P<outlet>"  # (?<!\s): one try per blank run; `|` marks a title
     + "|".join(regex.escape(s) for s in sorted(CAPTION_SUFFIXES, key=len, reverse=True))
     + r")\s*$"
 )
