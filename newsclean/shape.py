@@ -18,7 +18,14 @@ __all__ = [
 ]
 
 WORD = regex.compile(r"\w+")
-_SENTENCE_END = regex.compile(r"[.!?\u2026\u3002\uff01\uff1f:;][\"'\u201d\u2019\u00bb)\]]*\s*$")
+# A sentence ends with a mark, then closing quotes or brackets, then blanks: ``…. »  ``.
+_END_MARKS = ".!?\u2026\u3002\uff01\uff1f:;"
+_CLOSERS = "\"'\u201d\u2019\u00bb)]"
+# The same, read from the line's last character backwards (matched at one place, not searched; the
+# lookbehind keeps a search linear too: a run of blanks or closers is tried from its first character only).
+_SENTENCE_END_REVERSED = regex.compile(
+    rf"(?<![\s{regex.escape(_CLOSERS)}])\s*[{regex.escape(_CLOSERS)}]*[{regex.escape(_END_MARKS)}]"
+)
 _SCRIPTS: dict[str, regex.Pattern[str]] = {
     name: regex.compile(rf"\p{{{name}}}")
     for name in ("Latin", "Cyrillic", "Greek", "Arabic", "Hebrew", "Devanagari", "Thai", "Hangul")
@@ -49,18 +56,16 @@ def count_words(text: str, limit: int) -> int:
     return len(first_words(text, limit + 1))
 
 
-_ENDS = frozenset(".!?\u2026\u3002\uff01\uff1f:;")
-_CLOSES = frozenset("\"'\u201d\u2019\u00bb)]")
-
-
 def ends_sentence(text: str) -> bool:
     """True when ``text`` ends like a sentence (., !, ?, …, also inside closing quotes)."""
     last = text[-1:]
-    if last in _ENDS:
+    if not last:
+        return False
+    if last in _END_MARKS:
         return True
-    if not last or (last not in _CLOSES and not last.isspace()):
-        return False  # the pattern ends with a mark, a closing quote or blanks: this last character is none
-    return _SENTENCE_END.search(text) is not None
+    if last not in _CLOSERS and not last.isspace():
+        return False
+    return _SENTENCE_END_REVERSED.match(text[::-1]) is not None
 
 
 def title_case_share(tokens: list[str]) -> float:

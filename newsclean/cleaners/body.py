@@ -24,6 +24,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import string
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -72,6 +73,15 @@ CONTEXT = ("near_prose", "far_prose", "before", "inside", "edge", "gap", "prev_l
 FEATURES: tuple[str, ...] = BASE + CONTEXT
 
 
+_ASCII_CAPITALS = string.ascii_uppercase.encode("ascii")
+
+
+def _ascii_capitals(sample: str) -> int:
+    """How many of an ASCII string's characters are A-Z (deleted in bulk, not looped over)."""
+    data = sample.encode("ascii")
+    return len(data) - len(data.translate(None, _ASCII_CAPITALS))
+
+
 def _line_features(text: str, stops: frozenset[str]) -> list[float]:
     n = len(text)
     sample = text[:SAMPLE_CHARS]
@@ -89,7 +99,7 @@ def _line_features(text: str, stops: frozenset[str]) -> list[float]:
         stop,
         caps,
         len(_DIGIT.findall(sample)) / m,
-        (sum(1 for c in sample if "A" <= c <= "Z") if ascii_only else len(_UPPER.findall(sample))) / m,
+        (_ascii_capitals(sample) if ascii_only else len(_UPPER.findall(sample))) / m,
         len(_COMMA.findall(sample)) / (len(tokens) or 1),
         1.0 if _SEPARATOR.search(sample) else 0.0,
         min(1.0, 10 * len(_CODE.findall(sample)) / m),
@@ -261,7 +271,7 @@ class Body:
         for i, score, in_run in zip(lines, scores, inside):
             if in_run and score < KEEP_IN_RUN:
                 draft.decide(i, "boilerplate", self.name,
-                             f"in the body's run but scored {score:.2f} as body text (below {KEEP_IN_RUN})")
+                             f"in the body's run but scored {score:.3f} as body text (below {KEEP_IN_RUN:.3f})")
             elif not in_run and score < KEEP_OUTSIDE_RUN:
                 draft.decide(i, "boilerplate", self.name,
                              f"outside the body's run of prose, scored {score:.2f} as body text")

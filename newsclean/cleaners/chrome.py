@@ -81,7 +81,8 @@ class Chrome:
                     draft.decide(i, "chrome", self.name, f"site UI: '{key}' is in the chrome lexicon")
                 else:
                     draft.decide(i, "foreign-ui", self.name,
-                                 f"UI residue: '{key}' is {'/'.join(sorted(languages))} UI on a page in {draft.language}")
+                                 f"UI residue: '{key}' is {'/'.join(sorted(languages))} UI"
+                                 f" on a page in {draft.language}")
             elif CHROME_PATTERN.fullmatch(text.strip()):
                 draft.decide(i, "chrome", self.name, "site UI: a counter, share, copyright or loading line")
             elif is_chrome_prompt(text):

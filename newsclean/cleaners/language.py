@@ -20,12 +20,19 @@ __all__ = ["DetectLanguage", "detect_language"]
 #: Lines shorter than this many characters are UI more often than prose: they do not vote.
 _PROSE_MIN_CHARS = 40
 #: Script and style text left in a page (``{``, ``=``, ``function``) is not the article's language.
-_CODE = re.compile(r"[{}=;()<>]|\bfunction\b|\bvar\b")
+_CODE_CHARS = "{}=;()<>"
+_CODE = re.compile("[" + re.escape(_CODE_CHARS) + r"]|\bfunction\b|\bvar\b")
 _CODE_MAX_SHARE = 0.02
 
 
 def _code_like(text: str) -> bool:
-    return len(_CODE.findall(text)) > _CODE_MAX_SHARE * len(text)
+    limit = _CODE_MAX_SHARE * len(text)
+    # The same count as ``len(_CODE.findall(text))``, cheaper: the characters are counted in bulk,
+    # and the pattern is searched only when one of its words occurs.
+    marks = sum(map(text.count, _CODE_CHARS))
+    if marks > limit or ("function" not in text and "var" not in text):
+        return marks > limit
+    return len(_CODE.findall(text)) > limit
 
 #: The language is read from this many characters of prose: plenty, and it bounds the cost.
 _SAMPLE_CHARS = 6000
@@ -56,7 +63,10 @@ def detect_language(lines: list[str]) -> tuple[str | None, str | None]:
     if len(candidates) < 2:
         return script, candidates[0] if candidates else None
     index = _languages_of(candidates)
-    hits = Counter(lang for w in words(sample) for lang in index.get(w.casefold(), ()))
+    hits: Counter[str] = Counter()
+    for word, n in Counter(map(str.casefold, words(sample))).items():  # each distinct word looked up once
+        for lang in index.get(word, ()):
+            hits[lang] += n
     best = max(candidates, key=lambda lang: hits[lang])
     return script, best if hits[best] else candidates[0]
 
