@@ -32,8 +32,7 @@ from lxml import etree
 
 from .api import assemble
 from .article import Article
-from .cleaners.language import _BY_SCRIPT, detect_language
-from .lexicon import LATIN_LANGUAGES
+from .cleaners.language import LANGUAGES_BY_SCRIPT, detect_language
 from .lines import Line
 from .pipeline import Draft, Pipeline
 from .shape import dominant_script
@@ -120,7 +119,7 @@ LD_BODY_MIN_CHARS = 200
 LD_PROBE_CHARS = 60
 LD_BODY_WEIGHT = 2.0
 #: Languages ``<html lang>`` may declare for a page written in each script (others are detected).
-_LANGUAGES_OF: dict[str, tuple[str, ...]] = {**_BY_SCRIPT, "Latin": LATIN_LANGUAGES}
+_LANGUAGES_OF: dict[str, tuple[str, ...]] = LANGUAGES_BY_SCRIPT
 #: Language detection reads this many characters of the main container's prose.
 LANGUAGE_SAMPLE_CHARS = 2000
 _NONE: frozenset[str] = frozenset()
@@ -208,6 +207,10 @@ def class_hints(value: str) -> frozenset[str]:
     return found
 
 
+#: Markup any page charset decodes as ASCII does; `punycode` or `undefined` do not.
+_ASCII_PROBE = b"<p class=\"x\">Ab 1;</p>"
+
+
 def decode_html(html: str | bytes) -> str:
     """The page as text: ``str`` as given; ``bytes`` by BOM, then ``<meta charset>``, then UTF-8."""
     if isinstance(html, str):
@@ -225,8 +228,9 @@ def decode_html(html: str | bytes) -> str:
         # latin-1 / ascii labels mean windows-1252.
         codec = "utf-8" if declared.startswith(("utf-16", "utf-32")) else _WINDOWS_1252.get(declared, declared)
         try:
-            return data.decode(codec, errors="replace")
-        except LookupError:
+            if _ASCII_PROBE.decode(codec) == _ASCII_PROBE.decode("ascii"):  # a page charset is ASCII-compatible
+                return data.decode(codec, errors="replace")
+        except (LookupError, UnicodeError, ValueError):  # an unknown label, or a codec that is no charset
             pass
     return data.decode("utf-8", errors="replace")
 
@@ -478,7 +482,7 @@ def _names(value: Any) -> list[str]:
 
 def _page_meta(meta: _Meta) -> PageMeta:
     title = meta.metas.get("og:title") or meta.metas.get("twitter:title")
-    byline = meta.metas.get("author") or meta.metas.get("article:author") or meta.metas.get("byl")
+    byline = meta.metas.get("author") or meta.metas.get("article:author")
     published = (meta.metas.get("article:published_time") or meta.metas.get("datepublished")
                  or meta.metas.get("date") or meta.metas.get("pubdate"))
     article_body: str | None = None

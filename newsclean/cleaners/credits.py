@@ -215,12 +215,15 @@ class Captions:
         first: dict[str | None, int] = {}
         for k, image in enumerate(draft.images):
             first.setdefault(image.caption, k)
-        for i in list(draft.open()):
+        opened = list(draft.open())
+        for i in opened:
             text = draft.text[i]
             if len(text) > CAPTION_MAX_CHARS + 40:
                 continue
             # _SUFFIX ends with an outlet name and blanks: a line not ending so cannot match it.
-            m = _SUFFIX.match(text) if text.rstrip().endswith(CAPTION_SUFFIXES) else None
+            # The page's first line with such a suffix is its title (`Headline - Outlet`).
+            suffixed = i != opened[0] and text.rstrip().endswith(CAPTION_SUFFIXES)
+            m = _SUFFIX.match(text) if suffixed else None
             caption, outlet = (m["caption"].strip(), m["outlet"]) if m else (text, None)
             known = first.get(caption)
             if known is not None:

@@ -15,7 +15,7 @@ from ..lexicon import LATIN_LANGUAGES, stopwords
 from ..pipeline import Draft
 from ..shape import dominant_script, ends_sentence, has_kana, words
 
-__all__ = ["DetectLanguage", "detect_language"]
+__all__ = ["LANGUAGES_BY_SCRIPT", "DetectLanguage", "detect_language"]
 
 #: Lines shorter than this many characters are UI more often than prose: they do not vote.
 _PROSE_MIN_CHARS = 40
@@ -36,7 +36,7 @@ def _code_like(text: str) -> bool:
 
 #: The language is read from this many characters of prose: plenty, and it bounds the cost.
 _SAMPLE_CHARS = 6000
-_BY_SCRIPT: dict[str, tuple[str, ...]] = {
+LANGUAGES_BY_SCRIPT: dict[str, tuple[str, ...]] = {
     "Latin": LATIN_LANGUAGES,
     "Cyrillic": ("ru", "uk", "bg", "sr"),
     "Arabic": ("ar", "fa", "ur"),
@@ -59,7 +59,7 @@ def detect_language(lines: list[str]) -> tuple[str | None, str | None]:
     sample = "\n".join(sorted(prose, key=len, reverse=True))[:_SAMPLE_CHARS]  # the longest prose first
     if script == "CJK":
         return script, "ja" if has_kana(sample) else "zh"
-    candidates = _BY_SCRIPT.get(script, ())
+    candidates = LANGUAGES_BY_SCRIPT.get(script, ())
     if len(candidates) < 2:
         return script, candidates[0] if candidates else None
     index = _languages_of(candidates)
