@@ -27,7 +27,7 @@ from ..thresholds import (
     TITLE_SEARCH_LINES,
 )
 
-__all__ = ["Metadata", "is_byline", "parse_dateline"]
+__all__ = ["Metadata", "is_byline", "parse_dateline", "title_shaped"]
 
 _BYLINE = regex.compile(
     r"^(?:by|written by|words by|von|par|por|di|door|oleh|av|af|przez|автор:?|текст:?)\s+"
@@ -77,7 +77,7 @@ def parse_dateline(text: str) -> Dateline | None:
     return Dateline(m["place"].strip(), m["source"].strip() if m["source"] else None)
 
 
-def _title_shaped(text: str) -> bool:
+def title_shaped(text: str) -> bool:
     """Short, and not ending like a sentence (a question mark is a headline's, though)."""
     return (len(text) <= TITLE_MAX_CHARS and 0 < len(words(text)) <= HEADLINE_MAX_WORDS
             and not ends_sentence(text.rstrip("?")))
@@ -91,7 +91,7 @@ class Metadata:
 
     def apply(self, draft: Draft) -> None:
         opened = list(draft.open())
-        title_at = next((i for i in opened[:TITLE_SEARCH_LINES] if _title_shaped(draft.text[i])), None)
+        title_at = next((i for i in opened[:TITLE_SEARCH_LINES] if title_shaped(draft.text[i])), None)
         if title_at is not None:
             draft.title = draft.text[title_at]
             draft.decide(title_at, "title", self.name, "the first headline-shaped line near the top")

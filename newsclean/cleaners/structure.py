@@ -17,18 +17,17 @@ from dataclasses import dataclass
 from ..article import Image
 from ..lexicon import CHROME_LANGUAGES, CHROME_PATTERN
 from ..pipeline import Draft
-from ..shape import count_words, ends_sentence, is_headline, words
+from ..shape import count_words, ends_sentence, is_headline
 from ..thresholds import (
     CREDIT_MAX_CHARS,
     DEK_MIN_WORDS,
-    HEADLINE_MAX_WORDS,
     HEADLINE_MIN_WORDS,
     NAV_MAX_WORDS,
     PROSE_MIN_CHARS,
-    TITLE_MAX_CHARS,
 )
 from .chrome import chrome_key
 from .credits import split_credit
+from .metadata import title_shaped
 
 __all__ = ["Structure", "StructureGuard"]
 
@@ -59,11 +58,6 @@ _LIST_OR_PARAGRAPH = frozenset({"p", "li"})
 _LINKED = frozenset({"linked", "link-dense", "figure", "byline", "date", "header"})
 #: A heading the markup puts inside the body is kept when it has at most this many words.
 SUBHEADING_MAX_WORDS = 25
-
-
-def _metadata_takes(text: str) -> bool:
-    """The metadata cleaner takes this line for the title (a headline shape, no full stop)."""
-    return len(text) <= TITLE_MAX_CHARS and len(words(text)) <= HEADLINE_MAX_WORDS and not text.endswith(".")
 
 
 def _plain_text(text: str) -> bool:
@@ -158,7 +152,7 @@ class Structure:
                 return kind, f"{what}: the markup says '{hint}' ({where})"
         if "out-of-content" in hints:
             if "h1" in hints:
-                if _metadata_takes(text):
+                if title_shaped(text):  # the metadata cleaner takes it
                     return None  # the headline: the metadata cleaner decides it
                 return "title", f"the page's headline, too long for a title line ({where})"
             return "boilerplate", f"outside the page's main text container ({where})"
