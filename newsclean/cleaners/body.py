@@ -36,6 +36,7 @@ from ..article import KINDS
 from ..lexicon import stopwords
 from ..pipeline import Draft
 from ..shape import ends_sentence
+from ..thresholds import PROSE_MIN_CHARS
 
 __all__ = ["FEATURES", "Body", "BodyModel", "body_runs", "load_model", "open_lines", "page_features", "run_weights"]
 
@@ -47,8 +48,8 @@ MAX_RUNS = 5
 #: Inside a body run a line is kept from this score on; outside, only from KEEP_OUTSIDE_RUN.
 KEEP_IN_RUN = 0.1
 KEEP_OUTSIDE_RUN = 0.9
-#: A line is prose (for context) from this many characters, with a sentence end.
-PROSE_MIN_CHARS = 80
+#: A line is prose (for context) from thresholds.PROSE_MIN_CHARS characters with a sentence end;
+#: CJK scripts say as much in fewer characters.
 PROSE_MIN_CHARS_CJK = 30
 #: Context windows, in lines on each side.
 NEAR = 2
