@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from .article import KINDS, ROLES, Article, Decision, Removal
+from .cleaners.metadata import title_shaped
 from .lines import split_lines
 from .pipeline import Draft, Pipeline, Verdict
+from .thresholds import TITLE_SEARCH_LINES
 
 __all__ = ["assemble", "clean"]
 
@@ -67,9 +69,31 @@ def _settle(draft: Draft, pipeline: Pipeline) -> bool:
                 role = "boilerplate"
         draft.verdicts[i] = Verdict(role, verdict.cleaner, f"on re-reading the kept text: {verdict.reason}")
         changed = True
+    _drop_title_run(draft, pipeline, kept, again)
     draft.images.extend(im for im in again.images if im not in draft.images)
     draft.related.extend(r for r in again.related if r not in draft.related)
     return changed
+
+
+def _drop_title_run(draft: Draft, pipeline: Pipeline, kept: list[int], again: Draft) -> None:
+    """When the re-reading took a kept line for the title, take out at once every headline-shaped
+    line the title search would reach next (those above the third plain line), instead of one
+    line per re-reading."""
+    if "metadata" not in pipeline.names or not any(v is not None and v.role == "title" for v in again.verdicts):
+        return
+    later = set(pipeline.names[pipeline.names.index("metadata") + 1 :])
+    plain = 0
+    for k, verdict in enumerate(again.verdicts):
+        if plain >= TITLE_SEARCH_LINES:
+            break
+        if verdict is not None and verdict.role in KINDS and verdict.cleaner not in later:
+            continue  # removed before the title search ran: it never saw this line
+        i = kept[k]
+        if not title_shaped(again.text[k]):
+            plain += 1
+        elif draft.verdicts[i] is None or draft.verdicts[i].role == "paragraph":  # type: ignore[union-attr]
+            draft.verdicts[i] = Verdict("boilerplate", "metadata",
+                                        "on re-reading the kept text: a headline-shaped line at its head")
 
 
 def assemble(draft: Draft) -> Article:

@@ -13,7 +13,7 @@ TITLE_CASE_MIN_SHARE = 0.6
 #: A line counts as body-like prose (a teaser's neighbour) from this many characters on.
 PROSE_MIN_CHARS = 80
 #: The title is looked for among this many first open lines.
-TITLE_SEARCH_LINES = 3
+TITLE_SEARCH_LINES = 1
 #: Longest title, dek, byline and caption, in characters.
 TITLE_MAX_CHARS = 250
 DEK_MAX_CHARS = 320
