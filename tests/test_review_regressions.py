@@ -25,3 +25,9 @@ def test_a_charset_label_that_is_no_charset_falls_back_to_utf8(label: bytes) -> 
     page = b'<html><head><meta charset="' + label + b'"></head><body><p>' + BODY.encode() + b"</p></body></html>"
     article = newsclean.clean_html(page)
     assert "Markets steadied" in article.text
+
+
+def test_a_letter_and_a_soft_hyphen_are_not_taken_for_mojibake() -> None:
+    """`Ä` + soft hyphen reads as UTF-8 for `ĭ`, but ftfy's test says it is not mojibake: no word is invented."""
+    article = newsclean.clean("\u00c4\u00ad\n\n" + BODY)
+    assert all("\u012d" not in d.text for d in article.explain())

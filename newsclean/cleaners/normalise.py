@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import ftfy
 import regex
+from ftfy import badness
 
 from ..pipeline import Draft
 
@@ -48,8 +49,11 @@ codecs.register_error(_SLOPPY, _sloppy_cp1252)
 
 
 def fix_mojibake(text: str) -> str:
-    """Undo UTF-8 read as cp1252 or Latin-1. A whole line that round-trips exactly is the plain
-    case and is undone directly; anything else (mixed or partial damage) is ftfy's job."""
+    """Undo UTF-8 read as cp1252 or Latin-1, where ftfy's own test says the line is mojibake.
+    A whole line that round-trips exactly is the plain case and is undone directly; anything
+    else (mixed or partial damage) is ftfy's job."""
+    if not badness.is_bad(text):
+        return text
     try:
         return text.encode("cp1252", errors=_SLOPPY).decode("utf-8")
     except UnicodeError:
