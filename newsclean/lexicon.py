@@ -20,7 +20,6 @@ __all__ = [
     "CAPTION_SUFFIXES",
     "CHROME_LANGUAGES",
     "CHROME_PATTERN",
-    "CHROME_PROMPT",
     "COMMA_CREDIT_LABELS",
     "CREDIT_AGENCIES",
     "CREDIT_LABELS",
@@ -60,10 +59,6 @@ CHROME_PATTERN: regex.Pattern[str] = regex.compile(
 )
 #: The lexicon's pseudo-language for UI words of every language (social networks).
 ANY_LANGUAGE = "any"
-#: Sentence-shaped chrome (cookie, paywall, newsletter, comment-disclaimer prompts); searched.
-CHROME_PROMPT: regex.Pattern[str] = regex.compile(
-    "(?:" + "|".join(_chrome["prompts"]) + ")", regex.IGNORECASE | regex.VERSION1
-)
 
 
 def _anchored(pattern: str) -> bool:
@@ -89,7 +84,8 @@ def _anchored(pattern: str) -> bool:
     return True
 
 
-# The same prompts split in two: one alternation of many patterns defeats the regex module's
+# Sentence-shaped chrome (cookie, paywall, newsletter, comment-disclaimer prompts), split in
+# two: one alternation of many patterns defeats the regex module's
 # literal-prefix search, so the ``^``-anchored prompts are tried at the start of the line only.
 def _any_of(patterns: list[str]) -> regex.Pattern[str]:
     return regex.compile("(?:" + "|".join(patterns) + ")" if patterns else "(?!)", regex.IGNORECASE | regex.VERSION1)
@@ -100,7 +96,7 @@ _PROMPT_ANYWHERE = _any_of([p for p in _chrome["prompts"] if not _anchored(p)])
 
 
 def is_chrome_prompt(text: str) -> bool:
-    """``CHROME_PROMPT.search(text)`` finds a prompt (the same answer, several times faster)."""
+    """Does ``text`` hold a sentence-shaped chrome prompt (cookie consent, paywall, sign-up)?"""
     return _PROMPT_AT_START.match(text) is not None or _PROMPT_ANYWHERE.search(text) is not None
 
 

@@ -10,6 +10,7 @@ and a paragraph that opens with a dateline or follows a byline.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import islice
 
 import regex
 
@@ -100,10 +101,13 @@ class Metadata:
         if byline_at is not None:
             draft.byline = draft.byline or draft.text[byline_at]  # the page's metadata, if given, wins
             draft.decide(byline_at, "byline", self.name, "a 'By …' line naming the author")
-        prose = [i for i in draft.open() if ends_sentence(draft.text[i])][:DATELINE_SEARCH_LINES]
-        dated = next((i for i in prose if parse_dateline(draft.text[i])), None)
-        if dated is not None:
-            draft.dateline = parse_dateline(draft.text[dated])
+        prose = islice((i for i in draft.open() if ends_sentence(draft.text[i])), DATELINE_SEARCH_LINES)
+        dated = None
+        for i in prose:
+            dateline = parse_dateline(draft.text[i])
+            if dateline is not None:
+                draft.dateline, dated = dateline, i
+                break
         start = dated if dated is not None else byline_at
         if title_at is not None and start is not None:
             self._find_dek(draft, title_at, start)
