@@ -106,8 +106,8 @@ def assemble(draft: Draft) -> Article:
         if v.role == "paragraph":
             paragraphs.append(text)
         elif v.role in KINDS:
-            removed.append(Removal(line.no, text, v.role, v.cleaner, v.reason))
-        decisions.append(Decision(line.no, text, v.role, v.cleaner, v.reason, line.where))
+            removed.append(Removal(line.no, text, v.role, v.cleaner, v.reason, line.col))
+        decisions.append(Decision(line.no, text, v.role, v.cleaner, v.reason, line.where, line.col))
     return Article(
         title=draft.title,
         dek=draft.dek,

@@ -2,7 +2,8 @@
 
 ``Article`` is what :func:`newsclean.clean` returns. Every non-blank input line is accounted
 for exactly once: as the title, dek, byline, a paragraph, or a :class:`Removal`; ``explain()``
-lists those decisions in input order.
+lists those decisions in input order. A long line that glues paragraphs together is cut into
+parts (see :mod:`newsclean.lines`): each part is decided once and carries its offset, ``col``.
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ class Removal:
     kind: str
     cleaner: str
     reason: str
+    col: int = 0  # offset in the input line of a part cut from a glued line (see ``lines``)
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,7 @@ class Decision:
     cleaner: str
     reason: str
     where: str | None = None  # for HTML input: the block's short tag path
+    col: int = 0  # offset in the input line of a part cut from a glued line (see ``lines``)
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import IO, Any, TextIO
 
 from .api import clean
-from .article import ROLES, Article
+from .article import ROLES, Article, Decision
 
 __all__ = ["FORMATS", "clean_document", "looks_like_html", "main", "markdown_of"]
 
@@ -177,16 +177,21 @@ def _short(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _place(d: Decision) -> str:
+    """``12``, or ``12:340`` for a part cut from a glued line at offset 340."""
+    return f"{d.line_no}:{d.col}" if d.col else str(d.line_no)
+
+
 def explain_lines(article: Article, *, color: bool = False) -> list[str]:
     """One line per decision: line number, role, cleaner, the line's start, and the reason."""
     out = []
     for d in article.explain():
         text = _short(d.text, _EXPLAIN_TEXT_WIDTH)
-        cols = f"{d.line_no:>5}  {d.role:<11} {d.cleaner:<10} {text:<{_EXPLAIN_TEXT_WIDTH}}  {d.reason}"
+        cols = f"{_place(d):>5}  {d.role:<11} {d.cleaner:<10} {text:<{_EXPLAIN_TEXT_WIDTH}}  {d.reason}"
         if color:
             style = _STYLE.get(d.role, _REMOVED)
             cols = (
-                f"{d.line_no:>5}  {style}{d.role:<11}{_RESET} {d.cleaner:<10} "
+                f"{_place(d):>5}  {style}{d.role:<11}{_RESET} {d.cleaner:<10} "
                 f"{_DIM if d.role not in ROLES else ''}{text:<{_EXPLAIN_TEXT_WIDTH}}{_RESET}  {_DIM}{d.reason}{_RESET}"
             )
         out.append(cols.rstrip())
@@ -217,7 +222,7 @@ def markdown_of(article: Article, *, explain: bool = False) -> str:
     if explain:
         rows = ["| line | role | cleaner | reason | text |", "| ---: | --- | --- | --- | --- |"]
         rows += [
-            f"| {d.line_no} | {d.role} | {d.cleaner} | {_md_cell(d.reason)} | {_md_cell(d.text)} |"
+            f"| {_place(d)} | {d.role} | {d.cleaner} | {_md_cell(d.reason)} | {_md_cell(d.text)} |"
             for d in article.explain()
         ]
         parts.append("\n".join(rows))
@@ -236,6 +241,7 @@ def render(opts: Options, record_id: Any, article: Article, *, where: str = "") 
             data["decisions"] = [
                 {"line_no": d.line_no, "role": d.role, "cleaner": d.cleaner, "reason": d.reason, "text": d.text}
                 | ({"where": d.where} if d.where else {})
+                | ({"col": d.col} if d.col else {})
                 for d in article.explain()
             ]
         if opts.format == "jsonl":

@@ -1,35 +1,63 @@
-"""The one place text is split into numbered lines.
+"""The one place text is split into numbered lines, and glued lines into parts.
 
 Line numbers are 1-based and count lines exactly as ``str.splitlines()`` does, so a user can
 find every decision in their own copy of the input. Blank lines get no decision; they are kept
 only as the ``gap_before`` flag of the next line, because a blank line is a layout signal.
+
+Some renderings run a page's text together: with minified markup, paragraphs, menus and the
+footer end up on one line, glued at sentence ends (``…said on Monday.The minister…``). A line
+of at least ``GLUED_LINE_MIN_CHARS`` characters is therefore cut into parts wherever a sentence
+end touches the next capital letter with no space between; each part is decided on its own and
+carries its offset in the line (``col``). The parts of a line, in order, are the whole line.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
-__all__ = ["Line", "split_lines"]
+import regex
+
+from .thresholds import GLUED_LINE_MIN_CHARS
+
+__all__ = ["GLUED_SENTENCE_END", "Line", "glued_parts", "split_lines"]
+
+#: A sentence end after two lowercase letters or digits (not ``U.S.``), maybe closed by a quote
+#: or bracket, touching the capital that opens the next block.
+GLUED_SENTENCE_END = regex.compile(r"(?<=[\p{Ll}\d]{2}[.!?][\"'\u201d\u2019)\]]?)(?=\p{Lu})")
 
 
 @dataclass(frozen=True)
 class Line:
-    """One non-blank input line: its number, its text as given, and layout context."""
+    """One non-blank input line (or one part of a glued line): its number, text and context."""
 
     no: int
     raw: str
     gap_before: bool = False
     where: str | None = None  # HTML input: the block's short tag path
     hints: frozenset[str] = frozenset()  # HTML input: structural signals (caption, nav, ...)
+    col: int = 0  # offset of this part in its input line (0 unless a glued line was cut)
+
+
+def glued_parts(raw: str) -> list[tuple[int, str]]:
+    """``(offset, text)`` for each part of a line, cut at glued sentence ends when it is long."""
+    if len(raw) < GLUED_LINE_MIN_CHARS:
+        return [(0, raw)]
+    cuts = [m.start() for m in GLUED_SENTENCE_END.finditer(raw)]
+    if not cuts:
+        return [(0, raw)]
+    bounds = [0, *cuts, len(raw)]
+    return [(a, raw[a:b]) for a, b in pairwise(bounds)]  # each part holds a letter: none is blank
 
 
 def split_lines(text: str) -> list[Line]:
-    """Number ``text``'s lines as ``splitlines()`` does and keep the non-blank ones."""
+    """Number ``text``'s lines as ``splitlines()`` does and keep the non-blank ones (in parts)."""
     lines: list[Line] = []
     gap = False
     for no, raw in enumerate(text.splitlines(), start=1):
         if raw.strip():
-            lines.append(Line(no, raw, gap))
+            for k, (col, part) in enumerate(glued_parts(raw)):
+                lines.append(Line(no, part, gap and k == 0, col=col))
             gap = False
         else:
             gap = True

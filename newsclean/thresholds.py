@@ -45,3 +45,6 @@ CREDIT_SIDE_MAX_WORDS = 5
 TEASER_LIST_MAX = 10
 #: A bare credit known by its ``Name Name/Agency`` shape alone has at least this many words.
 CREDIT_NAME_MIN_WORDS = 3
+#: A line this long is cut where a sentence end is glued to the next capital (``said.The``):
+#: renderings that run inline text together glue whole paragraphs, menus and footers that way.
+GLUED_LINE_MIN_CHARS = 200

@@ -21,7 +21,7 @@ import regex
 from hypothesis import strategies as st
 
 from newsclean import KINDS, Article
-from newsclean.article import ROLES
+from newsclean.article import ROLES, Decision
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SEED = FIXTURES / "sputnik-italy-defense.txt"
@@ -105,7 +105,21 @@ def spoiled_pages(draw: st.DrawFn) -> str:
     return "".join(line + end for line, end in zip(lines, ends, strict=True))
 
 
-any_document = st.one_of(documents(), spoiled_pages())
+@st.composite
+def glued_pages(draw: st.DrawFn) -> str:
+    """A fixture page whose runs of lines are glued together with no space, as renderings of
+    minified markup give (``...on Monday.The minister...``): long lines that ``clean`` cuts into parts."""
+    page = draw(st.sampled_from(sorted(PAGES.values()))) if PAGES else "Title Of A Page\n\nA line of text."
+    lines = [line.strip() for line in page.splitlines() if line.strip()]
+    out: list[str] = []
+    while lines:
+        run = draw(st.integers(1, 8))
+        out.append("".join(lines[:run]))
+        lines = lines[run:]
+    return "\n".join(draw(spoiled(line)) if draw(st.integers(0, 4)) == 0 else line for line in out)
+
+
+any_document = st.one_of(documents(), spoiled_pages(), glued_pages())
 
 
 def _forms(line: str) -> Iterator[str]:
@@ -136,17 +150,36 @@ def offered_words(text: str) -> set[str]:
     return {word for line in text.splitlines() for form in _forms(line) for word in WORD.findall(form)}
 
 
+def decided_lines(decisions: tuple[Decision, ...]) -> list[int]:
+    """The input lines ``decisions`` cover, in order: a line cut into parts counts once."""
+    return [no for k, no in enumerate(d.line_no for d in decisions) if k == 0 or decisions[k - 1].line_no != no]
+
+
+def part_problems(decisions: tuple[Decision, ...], lines: list[str]) -> list[str]:
+    """The parts of a cut line start at offset 0, then at increasing offsets inside the line."""
+    problems: list[str] = []
+    for k, d in enumerate(decisions):
+        first = k == 0 or decisions[k - 1].line_no != d.line_no
+        if first and d.col != 0:
+            problems.append(f"line {d.line_no}: its first part starts at {d.col}, not 0")
+        if not first and not decisions[k - 1].col < d.col < len(lines[d.line_no - 1]):
+            problems.append(f"line {d.line_no}: a part at {d.col} after one at {decisions[k - 1].col}")
+    return problems
+
+
 def partition_problems(text: str, article: Article) -> list[str]:
     """Every way ``article`` breaks the explain() contract for input ``text`` (empty when it holds)."""
     problems: list[str] = []
     lines = text.splitlines()
     expected = [no for no, line in enumerate(lines, start=1) if line.strip()]
     decisions = article.explain()
-    got = [d.line_no for d in decisions]
+    got = decided_lines(decisions)
     if got != expected:
         missing = sorted(set(expected) - set(got))[:5]
         extra = sorted(set(got) - set(expected))[:5]
         problems.append(f"decided lines {len(got)} != non-blank lines {len(expected)}; missing {missing} extra {extra}")
+    else:
+        problems.extend(part_problems(decisions, lines))
     for d in decisions:
         if d.role not in ROLES and d.role not in KINDS:
             problems.append(f"line {d.line_no}: unknown role {d.role!r}")
@@ -157,8 +190,8 @@ def partition_problems(text: str, article: Article) -> list[str]:
     paragraphs = tuple(d.text for d in decisions if d.role == "paragraph")
     if article.paragraphs != paragraphs:
         problems.append("paragraphs are not the decisions with role 'paragraph'")
-    removed = tuple((d.line_no, d.text, d.role, d.cleaner, d.reason) for d in decisions if d.role in KINDS)
-    if tuple((r.line_no, r.text, r.kind, r.cleaner, r.reason) for r in article.removed) != removed:
+    removed = tuple((d.line_no, d.col, d.text, d.role, d.cleaner, d.reason) for d in decisions if d.role in KINDS)
+    if tuple((r.line_no, r.col, r.text, r.kind, r.cleaner, r.reason) for r in article.removed) != removed:
         problems.append("removed is not the decisions with a removal kind")
     return problems
 

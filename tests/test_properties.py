@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from conftest import EXPECTED, WORD, any_document, offered_words, partition_problems
+from conftest import EXPECTED, WORD, any_document, decided_lines, offered_words, part_problems, partition_problems
 from hypothesis import HealthCheck, example, given, settings
 
 import newsclean
@@ -28,8 +28,9 @@ def never_raises(text: str) -> None:
 
 def one_decision_per_line(text: str) -> None:
     lines = text.splitlines()
-    decided = [d.line_no for d in newsclean.clean(text).explain()]
-    assert decided == [no for no, line in enumerate(lines, start=1) if line.strip()]
+    decisions = newsclean.clean(text).explain()
+    assert decided_lines(decisions) == [no for no, line in enumerate(lines, start=1) if line.strip()]
+    assert part_problems(decisions, lines) == []
 
 
 def known_roles(text: str) -> None:
@@ -44,8 +45,8 @@ def paragraphs_are_decisions(text: str) -> None:
 
 def removed_are_decisions(text: str) -> None:
     article = newsclean.clean(text)
-    decided = [(d.line_no, d.text, d.role, d.cleaner, d.reason) for d in article.explain() if d.role in KINDS]
-    assert [(r.line_no, r.text, r.kind, r.cleaner, r.reason) for r in article.removed] == decided
+    decided = [(d.line_no, d.col, d.text, d.role, d.cleaner, d.reason) for d in article.explain() if d.role in KINDS]
+    assert [(r.line_no, r.col, r.text, r.kind, r.cleaner, r.reason) for r in article.removed] == decided
 
 
 def no_invented_words(text: str) -> None:
@@ -62,7 +63,7 @@ def deterministic(text: str) -> None:
 
 def order_kept(text: str) -> None:
     article = newsclean.clean(text)
-    numbers = [d.line_no for d in article.explain() if d.role == "paragraph"]
+    numbers = [(d.line_no, d.col) for d in article.explain() if d.role == "paragraph"]
     assert numbers == sorted(set(numbers))
     assert partition_problems(text, article) == []  # each paragraph's words come from its own line
 
@@ -89,7 +90,8 @@ def test_clean_never_raises(text: str) -> None:
 @FAST
 @given(any_document)
 def test_one_decision_per_nonblank_line(text: str) -> None:
-    """explain() decides each non-blank line (as splitlines() counts) exactly once, in input order."""
+    """explain() decides each non-blank line (as splitlines() counts) exactly once, in input order;
+    a long glued line cut into parts is decided part by part, the parts in order."""
     one_decision_per_line(text)
 
 

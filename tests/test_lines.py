@@ -1,0 +1,78 @@
+"""Splitting text into numbered lines, and long glued lines into parts (``newsclean.lines``)."""
+
+from __future__ import annotations
+
+import json
+
+import newsclean
+from newsclean.cli import main
+from newsclean.lines import glued_parts, split_lines
+from newsclean.thresholds import GLUED_LINE_MIN_CHARS
+
+PARAGRAPHS = [
+    "The harbour authority said on Monday that the new ferry terminal would open in the spring, two years late.",
+    "Engineers blamed the delay on soft ground under the old quay, which had to be rebuilt from the seabed up.",
+    "Local traders, who lost most of their summer custom to the works, asked the city for a rent holiday.",
+]
+MENU = "HomeNewsSportWeather"
+
+
+def test_short_lines_are_never_cut() -> None:
+    """A line under GLUED_LINE_MIN_CHARS stays whole, glued or not."""
+    line = "It rained.The match was off."
+    assert len(line) < GLUED_LINE_MIN_CHARS
+    assert glued_parts(line) == [(0, line)]
+
+
+def test_a_long_glued_line_is_cut_at_its_sentence_ends() -> None:
+    """Paragraphs run together at ``.T`` become parts, each with its offset; together they are the line."""
+    line = "".join(PARAGRAPHS)
+    parts = glued_parts(line)
+    assert [text for _, text in parts] == PARAGRAPHS
+    assert [col for col, _ in parts] == [0, len(PARAGRAPHS[0]), len(PARAGRAPHS[0]) + len(PARAGRAPHS[1])]
+    assert "".join(text for _, text in parts) == line
+
+
+def test_abbreviations_and_spaced_sentences_are_not_cut() -> None:
+    """``U.S.Army`` (one letter before the dot), ``3.5`` and a normal ``. The`` are not glue."""
+    line = ("The U.S.Army said the budget grew 3.5 percent. The navy said nothing at all about it, and the air force "
+            "declined to comment on the figures, which were published late on Friday evening by the ministry. " * 2)
+    assert len(line) >= GLUED_LINE_MIN_CHARS
+    assert glued_parts(line) == [(0, line)]
+
+
+def test_closing_quotes_stay_with_their_sentence() -> None:
+    line = PARAGRAPHS[0][:-1] + '."' + PARAGRAPHS[1] + PARAGRAPHS[2]
+    assert glued_parts(line)[0][1].endswith('."')
+
+
+def test_parts_share_the_line_number_and_only_the_first_keeps_the_gap() -> None:
+    text = "Title\n\n" + "".join(PARAGRAPHS)
+    lines = split_lines(text)
+    assert [(line.no, line.col, line.gap_before) for line in lines] == [
+        (1, 0, False), (3, 0, True), (3, len(PARAGRAPHS[0]), False),
+        (3, len(PARAGRAPHS[0]) + len(PARAGRAPHS[1]), False)]
+
+
+def test_clean_decides_each_part_and_explain_gives_its_offset() -> None:
+    """A flat page glued into one line still yields its paragraphs, and explain() says where each part starts."""
+    text = "".join(PARAGRAPHS) + "Subscribe to our newsletter.Follow us on social media.\n"
+    article = newsclean.clean(text)
+    assert article.paragraphs[:3] == tuple(PARAGRAPHS)
+    decisions = article.explain()
+    assert {d.line_no for d in decisions} == {1}
+    assert [d.col for d in decisions] == sorted({d.col for d in decisions})
+    assert [d.col for d in decisions][:3] == [0, len(PARAGRAPHS[0]), len(PARAGRAPHS[0]) + len(PARAGRAPHS[1])]
+    for removal in article.removed:
+        assert text[removal.col:].startswith(removal.text)
+
+
+def test_cli_explain_names_a_part_by_line_and_offset(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    page = tmp_path / "glued.txt"
+    page.write_text("".join(PARAGRAPHS) + "\n" + MENU + "\n", encoding="utf-8")
+    assert main(["--explain", str(page)]) == 0
+    out = capsys.readouterr().out
+    assert f"1:{len(PARAGRAPHS[0])}" in out
+    assert main(["--format", "json", "--explain", str(page)]) == 0
+    decisions = json.loads(capsys.readouterr().out)["decisions"]
+    assert [d.get("col", 0) for d in decisions if d["line_no"] == 1][1] == len(PARAGRAPHS[0])
