@@ -23,6 +23,7 @@ KINDS: dict[str, str] = {
     "foreign-ui": "a UI line in another script or language than the article",
     "boilerplate": "a line outside the article's body run: footers, legal text, link lists",
     "duplicate": "a line that repeats the title or another line already kept",
+    "comment": "a reader comment under the article: its author line, time stamp and text",
     "invisible": "a line with nothing visible: only control, zero-width or bidi characters",
 }
 

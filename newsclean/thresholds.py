@@ -48,3 +48,10 @@ CREDIT_NAME_MIN_WORDS = 3
 #: A line this long is cut where a sentence end is glued to the next capital (``said.The``):
 #: renderings that run inline text together glue whole paragraphs, menus and footers that way.
 GLUED_LINE_MIN_CHARS = 200
+#: Reader comments: a thread has at least COMMENT_MIN_HEADERS comments (known by their author or
+#: time-stamp line), each within COMMENT_MAX_SPACING open lines of the previous; an author line is this short.
+COMMENT_MIN_HEADERS = 3
+COMMENT_MAX_SPACING = 12
+COMMENT_AUTHOR_MAX_CHARS = 40
+#: A '34 responses to …' heading is looked for this many lines above the first comment.
+COMMENT_HEADING_SEARCH_LINES = 3

@@ -84,7 +84,7 @@ def test_readme_custom_pipeline_example(capsys: pytest.CaptureFixture[str]) -> N
     print(pipeline.names)
     assert printed(capsys) == [
         "('normalise', 'language', 'credits', 'captions', 'podcast-promos', 'chrome', 'foreign-ui', 'metadata', "
-        "'teasers', 'body')"
+        "'comments', 'teasers', 'body')"
     ]
     assert article.paragraphs == newsclean.clean(raw_text).paragraphs
 
@@ -186,8 +186,8 @@ def test_exactly_once_example(capsys: pytest.CaptureFixture[str]) -> None:
     assert printed(capsys) == [
         "line 1 decided twice (mine after Verdict(role='chrome', cleaner='mine', "
         "reason='site UI: a subscribe button'))",
-        "unknown role 'advert'; use one of ['boilerplate', 'caption', 'chrome', 'credit', 'duplicate', 'foreign-ui', "
-        "'invisible', 'navigation', 'teaser', 'title', 'dek', 'byline', 'paragraph']",
+        "unknown role 'advert'; use one of ['boilerplate', 'caption', 'chrome', 'comment', 'credit', 'duplicate', "
+        "'foreign-ui', 'invisible', 'navigation', 'teaser', 'title', 'dek', 'byline', 'paragraph']",
     ]
 
 
@@ -247,8 +247,8 @@ def test_composing_example(capsys: pytest.CaptureFixture[str]) -> None:
     print(d.line_no, d.role, d.cleaner, d.reason)
     assert printed(capsys) == [
         "('normalise', 'language', 'credits', 'captions', 'chrome', 'foreign-ui', 'metadata', 'navigation', "
-        "'teasers', 'body')",
-        "('normalise', 'language', 'credits', 'captions', 'chrome', 'foreign-ui', 'metadata', 'body')",
+        "'comments', 'teasers', 'body')",
+        "('normalise', 'language', 'credits', 'captions', 'chrome', 'foreign-ui', 'metadata', 'comments', 'body')",
         "('teasers', 'keep-rest')",
         "('metadata', 'keep-rest', 'navigation')",
         "10 paragraph keep-rest kept: the input is already article text",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..pipeline import Cleaner
 from .body import Body
 from .chrome import Chrome, Navigation
+from .comments import Comments
 from .credits import Captions, Credits
 from .foreign import ForeignUI
 from .language import DetectLanguage
@@ -16,6 +17,7 @@ __all__ = [
     "Body",
     "Captions",
     "Chrome",
+    "Comments",
     "Credits",
     "DetectLanguage",
     "ForeignUI",
@@ -38,6 +40,7 @@ def default_cleaners() -> list[Cleaner]:
         ForeignUI(),
         Metadata(),
         Navigation(),
+        Comments(),
         Teasers(),
         Body(),
     ]

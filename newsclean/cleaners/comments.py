@@ -1,0 +1,98 @@
+"""Reader comments: the thread of author lines, time stamps and comment text under an article.
+
+A thread is known by its headers, not by its text (comments are prose, and a prose classifier
+keeps them): a header is an author line (``jsmith says:``, ``Anna schreibt:``) or a line that is
+only a comment's date and time (``November 19, 2019 at 6:58 am``, ``2 days ago at 07:52 am``),
+with the short name line right above it. A thread is at least ``COMMENT_MIN_HEADERS`` comments,
+each starting within ``COMMENT_MAX_SPACING`` open lines of the previous one, under article prose.
+It runs from its first header (or the ``34 responses to …`` heading right above it) to the text
+of its last comment, which is taken to be no longer than the longest comment before it.
+The patterns are in ``data/comments.json``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from importlib import resources
+from itertools import pairwise
+
+import regex
+
+from ..pipeline import Draft
+from ..shape import ends_sentence
+from ..thresholds import (
+    COMMENT_AUTHOR_MAX_CHARS,
+    COMMENT_HEADING_SEARCH_LINES,
+    COMMENT_MAX_SPACING,
+    COMMENT_MIN_HEADERS,
+    PROSE_MIN_CHARS,
+)
+
+__all__ = ["Comments", "comment_headers"]
+
+_data = json.loads(resources.files("newsclean.data").joinpath("comments.json").read_text("utf-8"))
+_VERBS = sorted({v for lang, verbs in _data["author_verbs"].items() if not lang.startswith("_") for v in verbs},
+                key=len, reverse=True)
+_AUTHOR = regex.compile(
+    rf"^\S.{{0,{COMMENT_AUTHOR_MAX_CHARS}}}?\s(?:{'|'.join(regex.escape(v) for v in _VERBS)})\s?:$",
+    regex.IGNORECASE | regex.VERSION1,
+)
+_TIMESTAMP = regex.compile("^(?:" + "|".join(_data["timestamps"]) + ")$", regex.IGNORECASE | regex.VERSION1)
+_HEADING = regex.compile("^(?:" + "|".join(_data["headings"]) + ")$", regex.IGNORECASE | regex.VERSION1)
+
+
+def _is_name(text: str) -> bool:
+    """A commenter's name line: short, one to four words, not a sentence."""
+    return len(text) <= COMMENT_AUTHOR_MAX_CHARS and len(text.split()) <= 4 and not ends_sentence(text)
+
+
+def comment_headers(draft: Draft, lines: list[int]) -> list[int]:
+    """Positions in ``lines`` (open line indexes) where a comment starts: an author line, or a
+    time-stamp line (from the name line right above it, when there is one). A time stamp right
+    under an author line belongs to that comment."""
+    heads: list[int] = []
+    for k, i in enumerate(lines):
+        text = draft.text[i]
+        if len(text) > COMMENT_AUTHOR_MAX_CHARS + 12:
+            continue
+        if _AUTHOR.match(text):
+            heads.append(k)
+        elif _TIMESTAMP.match(text) and not (heads and heads[-1] == k - 1):
+            heads.append(k - 1 if k > 0 and _is_name(draft.text[lines[k - 1]]) else k)
+    return heads
+
+
+def _threads(heads: list[int]) -> list[tuple[int, int, int, int]]:
+    """Runs of comment starts no more than COMMENT_MAX_SPACING apart:
+    (first, last, number of comments, longest spacing)."""
+    runs: list[list[int]] = []
+    for k in heads:
+        if runs and k - runs[-1][-1] <= COMMENT_MAX_SPACING:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    return [(r[0], r[-1], len(r), max(b - a for a, b in pairwise(r))) for r in runs if len(r) >= COMMENT_MIN_HEADERS]
+
+
+@dataclass(frozen=True)
+class Comments:
+    """Remove reader-comment threads found under the article's prose."""
+
+    name: str = "comments"
+
+    def apply(self, draft: Draft) -> None:
+        lines = list(draft.open())
+        for first, last, comments, spacing in _threads(comment_headers(draft, lines)):
+            before = [draft.text[i] for i in lines[:first]]
+            if not any(len(t) >= PROSE_MIN_CHARS and ends_sentence(t) for t in before):
+                continue  # no article above: the comments may be the page's content
+            start = first
+            for k in range(first - 1, max(-1, first - 1 - COMMENT_HEADING_SEARCH_LINES), -1):
+                if _HEADING.match(draft.text[lines[k]]):
+                    start = k
+            end = min(len(lines), last + spacing)
+            reason = f"in a thread of {comments} reader comments (known by their author and time-stamp lines)"
+            for k in range(start, end):
+                if draft.is_open(lines[k]):
+                    draft.decide(lines[k], "comment", self.name, reason)
