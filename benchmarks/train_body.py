@@ -35,6 +35,7 @@ from newsclean.cleaners.body import (
     KEEP_OUTSIDE_RUN,
     BodyModel,
     body_runs,
+    has_furniture,
     open_lines,
     page_features,
     run_weights,
@@ -129,7 +130,9 @@ def fit(pages: list[Page], trees: int = TREES, min_leaf: int = MIN_LEAF) -> Body
 
 
 def kept_text(model: BodyModel, page: Page) -> str:
-    """The page's body as ``Body.apply`` would keep it."""
+    """The page's body as ``Body.apply`` would keep it (all of it on a page with no furniture)."""
+    if not has_furniture(page.draft, page.lines):
+        return "\n\n".join(page.draft.text[i] for i in page.lines)
     rows = page.x.tolist()
     scores = model.score(rows)
     inside = body_runs(scores, run_weights(rows))

@@ -38,7 +38,8 @@ from ..pipeline import Draft
 from ..shape import ends_sentence
 from ..thresholds import PROSE_MIN_CHARS
 
-__all__ = ["FEATURES", "Body", "BodyModel", "body_runs", "load_model", "open_lines", "page_features", "run_weights"]
+__all__ = ["FEATURES", "Body", "BodyModel", "body_runs", "has_furniture", "load_model", "open_lines", "page_features",
+           "run_weights"]
 
 #: The smoothing pass: a line adds (score - RUN_CENTRE) x sqrt(words + 1) to its run; runs at
 #: least RUN_MIN_SHARE as strong as the best one are body too, up to MAX_RUNS of them.
@@ -51,6 +52,11 @@ KEEP_OUTSIDE_RUN = 0.9
 #: A line is prose (for context) from thresholds.PROSE_MIN_CHARS characters with a sentence end;
 #: CJK scripts say as much in fewer characters.
 PROSE_MIN_CHARS_CJK = 30
+#: A line is code (so the page holds furniture) from CODE_MIN_CHARS characters with at least
+#: CODE_MIN_SHARE code characters per character, or CODE_MIN_JSON_PAIRS JSON pairs (``"id":"4"``).
+CODE_MIN_CHARS = 200
+CODE_MIN_SHARE = 0.02
+CODE_MIN_JSON_PAIRS = 3
 #: Context windows, in lines on each side.
 NEAR = 2
 FAR = 8
@@ -60,6 +66,7 @@ _UPPER = regex.compile(r"\p{Lu}")
 _WORD = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
 _CODE = re.compile(r"[{}=<>;\\]|\bfunction\b|\bvar\b|=>|&&|\|\|")
+_JSON_PAIR = re.compile(r'"\s*:\s*["{\[\d]')
 _URL = re.compile(r"https?://|www\.|\.(?:com|org|net|html?)\b", re.IGNORECASE)
 _GLUE = regex.compile(r"\p{Ll}[.!?]?\p{Lu}\p{Ll}")
 _SEPARATOR = re.compile("[|\u2022\u00b7\u00bb\u203a\u00ab\u2039\u2192]|\\s-\\s")  # pipes, bullets, guillemets, arrows
@@ -249,10 +256,24 @@ def _best_segment(gain: list[float]) -> tuple[float, int, int]:
     return best, best_start, best_end
 
 
-def _has_furniture(draft: Draft) -> bool:
-    """Did an earlier cleaner remove anything? Text with no furniture at all is already clean:
-    the classifier, trained to tell body from furniture, has nothing to separate there."""
-    return any(v is not None and v.role in KINDS for v in draft.verdicts)
+def has_furniture(draft: Draft, lines: list[int]) -> bool:
+    """Did an earlier cleaner remove anything, or is an open line code (a script or JSON blob)?
+    Text with no furniture at all is already clean: the classifier, trained to tell body from
+    furniture, has nothing to separate there."""
+    return (any(v is not None and v.role in KINDS for v in draft.verdicts)
+            or any(_is_code(draft.text[i]) for i in lines))
+
+
+def _is_code(text: str) -> bool:
+    """A long line that is a script or a data blob, not prose: dense in code characters
+    (``{ } = < > ;``) or holding JSON key-value pairs, at its start or at its end."""
+    if len(text) < CODE_MIN_CHARS:
+        return False
+    for sample in (text[:SAMPLE_CHARS], text[-SAMPLE_CHARS:]):
+        if (len(_CODE.findall(sample)) >= CODE_MIN_SHARE * len(sample)
+                or len(_JSON_PAIR.findall(sample)) >= CODE_MIN_JSON_PAIRS):
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -264,7 +285,7 @@ class Body:
     def apply(self, draft: Draft) -> None:
         model = load_model()
         lines = open_lines(draft)
-        if model is None or not lines or not _has_furniture(draft):
+        if model is None or not lines or not has_furniture(draft, lines):
             return
         rows = page_features(draft, lines)
         scores = model.score(rows)
