@@ -14,6 +14,8 @@ from typing import Any
 import regex
 import stopwordsiso
 
+from .memo import per_line
+
 __all__ = [
     "ANY_LANGUAGE",
     "CAPTION_LABELS",
@@ -95,6 +97,7 @@ _PROMPT_AT_START = _any_of([p for p in _chrome["prompts"] if _anchored(p)])
 _PROMPT_ANYWHERE = _any_of([p for p in _chrome["prompts"] if not _anchored(p)])
 
 
+@per_line
 def is_chrome_prompt(text: str) -> bool:
     """Does ``text`` hold a sentence-shaped chrome prompt (cookie consent, paywall, sign-up)?"""
     return _PROMPT_AT_START.match(text) is not None or _PROMPT_ANYWHERE.search(text) is not None

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 import regex
 
+from .memo import per_line
 from .thresholds import HEADLINE_MAX_WORDS, HEADLINE_MIN_WORDS, TITLE_CASE_MIN_SHARE
 
 __all__ = [
@@ -36,6 +37,8 @@ _KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
 
 def words(text: str) -> list[str]:
     """The ``\\w+`` tokens of ``text`` (the benchmark's tokens)."""
+    if len(text) <= _SHORT_LINE_CHARS:
+        return list(_short_line_words(text))
     tokens: list[str] = WORD.findall(text)
     return tokens
 
@@ -44,10 +47,16 @@ def words(text: str) -> list[str]:
 _SHORT_LINE_CHARS = 250
 
 
+@per_line
+def _short_line_words(text: str) -> tuple[str, ...]:
+    """The words of a short line, kept: several cleaners count them (credits, menus, headlines)."""
+    return tuple(WORD.findall(text))
+
+
 def first_words(text: str, n: int) -> list[str]:
     """The first ``n`` words of ``text`` (all of them when it has fewer); a long line is read only that far."""
     if len(text) <= _SHORT_LINE_CHARS:
-        return words(text)[:n]
+        return list(_short_line_words(text)[:n])
     return [m.group() for m in itertools.islice(WORD.finditer(text), n)]
 
 
@@ -78,10 +87,16 @@ def title_case_share(tokens: list[str]) -> float:
 
 def is_headline(text: str, *, cased: bool = True) -> bool:
     """A headline: a few words, no sentence end; title-cased where the script has case."""
+    return _headline_case(text) >= (TITLE_CASE_MIN_SHARE if cased else 0.0)
+
+
+@per_line
+def _headline_case(text: str) -> float:
+    """The title-case share of a headline-shaped line (a few words, no sentence end), else -1."""
     tokens = first_words(text, HEADLINE_MAX_WORDS + 1)
     if not HEADLINE_MIN_WORDS <= len(tokens) <= HEADLINE_MAX_WORDS or ends_sentence(text.rstrip("?")):
-        return False
-    return not cased or title_case_share(tokens) >= TITLE_CASE_MIN_SHARE
+        return -1.0
+    return title_case_share(tokens)
 
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
@@ -97,18 +112,26 @@ def _scripts_of(char: str) -> tuple[str, ...]:
 
 def script_shares(text: str) -> dict[str, int]:
     """Letter counts per script (``CJK`` groups Han and kana)."""
+    if text.isascii():  # the common case: only Latin letters, if any
+        latin = _ascii_letters(text)
+        return {"Latin": latin} if latin else {}
     counts = dict.fromkeys((*_SCRIPTS, "CJK"), 0)
     # The ASCII letters are the only ASCII characters in any of these scripts (all Latin): they
     # are counted in bulk; each other character is looked up once per distinct character.
-    ascii_part = text.encode("ascii", "ignore")
-    counts["Latin"] = len(ascii_part) - len(ascii_part.translate(None, _ASCII_LETTERS))
-    if not text.isascii():
-        for char, n in Counter("".join(_NON_ASCII.findall(text))).items():
-            for name in _scripts_of(char):
-                counts[name] += n
+    counts["Latin"] = _ascii_letters(text)
+    for char, n in Counter("".join(_NON_ASCII.findall(text))).items():
+        for name in _scripts_of(char):
+            counts[name] += n
     return {k: v for k, v in counts.items() if v}
 
 
+def _ascii_letters(text: str) -> int:
+    """How many of ``text``'s characters are ASCII letters (deleted in bulk, not looped over)."""
+    ascii_part = text.encode("ascii", "ignore")
+    return len(ascii_part) - len(ascii_part.translate(None, _ASCII_LETTERS))
+
+
+@per_line
 def dominant_script(text: str) -> str | None:
     """The script most letters of ``text`` are written in, or None without letters."""
     shares = script_shares(text)

@@ -15,6 +15,7 @@ import regex
 
 from ..article import KINDS
 from ..lexicon import ANY_LANGUAGE, CHROME_LANGUAGES, CHROME_PATTERN, TAG_LABELS, is_chrome_prompt
+from ..memo import per_line
 from ..pipeline import Draft
 from ..shape import count_words, ends_sentence
 from ..thresholds import COMPOUND_CHROME_MAX_WORDS, NAV_MAX_WORDS, NAV_MIN_RUN, PROMPT_MAX_CHARS, TAG_MAX_WORDS
@@ -29,6 +30,7 @@ _TAIL_REVERSED = regex.compile(r"[\s\p{P}\p{S}]*+(?:\)\d++\(|\d++)?[\s\p{P}\p{S}
 _MAX_CHROME_CHARS = 120
 
 
+@per_line
 def chrome_key(text: str) -> str:
     """The line as the lexicon stores it: casefolded, without decoration or a trailing counter."""
     folded = text.casefold()
@@ -42,6 +44,7 @@ def chrome_key(text: str) -> str:
 _SEPARATOR = regex.compile(r"[\u00b7\u2022|]")  # middle dot, bullet, pipe
 
 
+@per_line
 def chrome_languages(text: str) -> frozenset[str] | None:
     """The languages whose UI the line is (one lexicon entry, or two side by side), else None."""
     key = chrome_key(text)
@@ -60,6 +63,26 @@ def chrome_languages(text: str) -> frozenset[str] | None:
     return frozenset().union(*(CHROME_LANGUAGES[p] for p in parts))
 
 
+#: Why a line outside the lexicon is site UI (see ``_ui_reading``).
+_UI_SHAPE = "site UI: a counter, share, copyright or loading line"
+_UI_PROMPT = "site UI: a cookie, paywall, newsletter or comment notice"
+
+
+@per_line
+def _ui_reading(text: str) -> frozenset[str] | str | None:
+    """Is the line site UI? Its lexicon languages if the chrome lexicon has it, else the reason
+    it is UI by shape (``_UI_SHAPE``, ``_UI_PROMPT``), else None. Page-independent: the page's
+    language only chooses between ``chrome`` and ``foreign-ui`` afterwards."""
+    if len(text) > _MAX_CHROME_CHARS:
+        return _UI_PROMPT if len(text) <= PROMPT_MAX_CHARS and is_chrome_prompt(text) else None
+    languages = chrome_languages(text)
+    if languages is not None:
+        return languages
+    if CHROME_PATTERN.fullmatch(text.strip()):
+        return _UI_SHAPE
+    return _UI_PROMPT if is_chrome_prompt(text) else None
+
+
 @dataclass(frozen=True)
 class Chrome:
     """Remove whole lines that are site UI: the chrome lexicon and UI line shapes."""
@@ -69,24 +92,18 @@ class Chrome:
     def apply(self, draft: Draft) -> None:
         for i in list(draft.open()):
             text = draft.text[i]
-            if len(text) > _MAX_CHROME_CHARS:
-                if len(text) <= PROMPT_MAX_CHARS and is_chrome_prompt(text):
-                    draft.decide(i, "chrome", self.name, "site UI: a cookie, paywall, newsletter or comment notice")
+            reading = _ui_reading(text)
+            if reading is None:
                 continue
-            languages = chrome_languages(text)
-            if languages is not None:
-                key = chrome_key(text)
-                if (draft.language is None or draft.language in languages or ANY_LANGUAGE in languages
-                        or draft.language not in _LEXICON_LANGS):
-                    draft.decide(i, "chrome", self.name, f"site UI: '{key}' is in the chrome lexicon")
-                else:
-                    draft.decide(i, "foreign-ui", self.name,
-                                 f"UI residue: '{key}' is {'/'.join(sorted(languages))} UI"
-                                 f" on a page in {draft.language}")
-            elif CHROME_PATTERN.fullmatch(text.strip()):
-                draft.decide(i, "chrome", self.name, "site UI: a counter, share, copyright or loading line")
-            elif is_chrome_prompt(text):
-                draft.decide(i, "chrome", self.name, "site UI: a cookie, paywall, newsletter or comment notice")
+            if isinstance(reading, str):
+                draft.decide(i, "chrome", self.name, reading)
+            elif (draft.language is None or draft.language in reading or ANY_LANGUAGE in reading
+                    or draft.language not in _LEXICON_LANGS):
+                draft.decide(i, "chrome", self.name, f"site UI: '{chrome_key(text)}' is in the chrome lexicon")
+            else:
+                draft.decide(i, "foreign-ui", self.name,
+                             f"UI residue: '{chrome_key(text)}' is {'/'.join(sorted(reading))} UI"
+                             f" on a page in {draft.language}")
         self._tag_lists(draft)
 
     def _tag_lists(self, draft: Draft) -> None:
@@ -118,7 +135,7 @@ class Navigation:
             verdict = draft.verdicts[i] if i < len(draft.lines) else None
             if verdict is not None and verdict.role in KINDS:
                 continue  # lines already removed do not break a menu
-            if verdict is None and i < len(draft.lines) and self._link_like(draft.text[i]):
+            if verdict is None and i < len(draft.lines) and _link_like(draft.text[i]):
                 run.append(i)
                 continue
             if len(run) >= NAV_MIN_RUN:
@@ -126,6 +143,8 @@ class Navigation:
                     draft.decide(j, "navigation", self.name, f"one of {len(run)} short link-like lines in a row")
             run = []
 
-    @staticmethod
-    def _link_like(text: str) -> bool:
-        return count_words(text, NAV_MAX_WORDS) <= NAV_MAX_WORDS and not ends_sentence(text)
+
+@per_line
+def _link_like(text: str) -> bool:
+    """A menu item's shape: a few words, no sentence end."""
+    return count_words(text, NAV_MAX_WORDS) <= NAV_MAX_WORDS and not ends_sentence(text)

@@ -12,6 +12,7 @@ before a bare one (``Name/Agency``) the line above.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -26,6 +27,7 @@ from ..lexicon import (
     CREDIT_WORDS,
     is_chrome_prompt,
 )
+from ..memo import per_line
 from ..pipeline import Draft
 from ..shape import ends_sentence, words
 from ..thresholds import (
@@ -91,6 +93,7 @@ def _clean_credit(credit: str) -> str:
 _CREDIT_PREFIX = regex.compile(rf"^(?:©|\(c\))\s*|^(?:{_LABEL})\s*:\s*|^(?:{_COMMA_LABEL})\s*,\s*", _I)
 
 
+@per_line
 def split_credit(text: str) -> tuple[str, str | None] | None:
     """(credit, glued caption or None) when ``text`` is a credit line, else None."""
     if len(text) > CREDIT_MAX_CHARS + CAPTION_MAX_CHARS:
@@ -110,13 +113,60 @@ def _credit_parts(text: str) -> tuple[str, str | None] | None:
             if len(credit) <= CREDIT_MAX_CHARS and len(words(caption)) >= GLUED_CAPTION_MIN_WORDS:
                 return _clean_credit(credit), caption.strip()
         return (_clean_credit(rest), None) if len(rest) <= CREDIT_MAX_CHARS else None
-    if (len(text) <= CREDIT_MAX_CHARS and len(words(text)) <= 10 and not ends_sentence(text)
+    if (len(text) <= CREDIT_MAX_CHARS and not ends_sentence(text) and len(words(text)) <= 10
             and _AGENCY_WORD.search(text) and ("/" in text or " via " in text or _AGENCY_WORD.fullmatch(text))):
         return _clean_credit(text), None
     return None
 
 
+class _PhotoLine(NamedTuple):
+    """What one line says of a photo by itself; its neighbours decide the rest (``Credits.apply``)."""
+
+    credit: tuple[str, str | None] | None  # a credit line: (credit, glued caption), see ``split_credit``
+    captioned: Image | None  # a caption carrying its credit
+    bracketed: tuple[Image, bool] | None  # a caption ending with its credit in brackets; slashed?
+    name_credit: bool  # shaped like a bare ``Name/Agency`` credit
+    labelled: str | None  # the caption of an ``Image caption, …`` line
+
+
+@per_line
+def _photo_line(text: str) -> _PhotoLine | None:
+    """Every photo reading of the line at once (one cache entry), or None when it has none."""
+    photo = _PhotoLine(split_credit(text), _caption_with_credit(text), _caption_with_bracketed_credit(text),
+                       _name_credit_shaped(text), _labelled_caption(text))
+    return photo if any(photo) else None
+
+
+def _caption_with_credit(text: str) -> Image | None:
+    """A caption carrying its credit: ``… (Photo: Name/Agency)`` or ``… © Agency``."""
+    # (the credit part opens with © or with a label and a colon)
+    if len(text) > CAPTION_MAX_CHARS + CREDIT_MAX_CHARS or ("©" not in text and ":" not in text):
+        return None
+    m = _CAPTION_CREDIT.match(text)
+    return Image(m["caption"].strip(), _clean_credit(m["c1"] or m["c2"])) if m else None
+
+
+def _caption_with_bracketed_credit(text: str) -> tuple[Image, bool] | None:
+    """A caption ending with its credit in brackets, and whether that credit is slashed
+    (``(AP Photo/Name)``, a photo's for sure) rather than a bare agency (``(Yonhap)``)."""
+    if not text.endswith(")") or len(text) > CAPTION_MAX_CHARS + CREDIT_MAX_CHARS:
+        return None
+    m = _CAPTION_PAREN.match(text)
+    return (Image(m["caption"].strip(), (m["slashed"] or m["bare"]).strip()), bool(m["slashed"])) if m else None
+
+
+def _name_credit_shaped(text: str) -> bool:
+    """A bare ``Name Name/Agency`` line: a credit if a caption touches it."""
+    return ("/" in text and len(text) <= CREDIT_MAX_CHARS and _NAME_CREDIT.match(text) is not None
+            and len(words(text)) >= CREDIT_NAME_MIN_WORDS and not _is_ui(text))
+
+
 _LABEL_MARKS = regex.compile(r"[,:\uff1a]")  # a caption label's separator, looked for near the start
+
+
+def _labelled_caption(text: str) -> str | None:
+    """The caption of an ``Image caption, …`` line (its label's mark near the start), else None."""
+    return _caption_label(text) if _LABEL_MARKS.search(text, 0, 40) else None
 
 
 def _caption_label(text: str) -> str | None:
@@ -125,6 +175,7 @@ def _caption_label(text: str) -> str | None:
     return m["caption"].strip() if m else None
 
 
+@per_line
 def _is_ui(text: str) -> bool:
     return chrome_languages(text) is not None or CHROME_PATTERN.fullmatch(text) is not None \
         or is_chrome_prompt(text)
@@ -145,39 +196,35 @@ class Credits:
             if not draft.is_open(i):
                 continue
             text = draft.text[i]
-            credit_found = split_credit(text)
-            if credit_found is not None:
-                credit, caption = credit_found
+            photo = _photo_line(text)
+            if photo is None:
+                continue  # (most lines)
+            if photo.credit is not None:
+                credit, caption = photo.credit
                 reason = "a photo credit glued to its caption" if caption else "a photo credit"
                 draft.decide(i, "credit", self.name, reason)
                 if caption is None:
                     caption = self._adjacent_caption(draft, i, after_first=True)
                 found.append((i, Image(caption, credit or None)))
                 continue
-            # (the credit part opens with © or with a label and a colon)
-            m = _CAPTION_CREDIT.match(text) if len(text) <= CAPTION_MAX_CHARS + CREDIT_MAX_CHARS \
-                and ("©" in text or ":" in text) else None
-            if m:
+            if photo.captioned is not None:
                 draft.decide(i, "caption", self.name, "a photo caption carrying its credit")
-                found.append((i, Image(m["caption"].strip(), _clean_credit(m["c1"] or m["c2"]))))
+                found.append((i, photo.captioned))
                 continue
-            m = _CAPTION_PAREN.match(text) if text.endswith(")") and len(text) <= CAPTION_MAX_CHARS + CREDIT_MAX_CHARS \
-                else None
-            if m and (m["slashed"] or i < last_prose):
+            if photo.bracketed is not None and (photo.bracketed[1] or i < last_prose):
                 draft.decide(i, "caption", self.name, "a photo caption ending with its credit in brackets")
-                found.append((i, Image(m["caption"].strip(), (m["slashed"] or m["bare"]).strip())))
+                found.append((i, photo.bracketed[0]))
                 continue
-            if ("/" in text and len(text) <= CREDIT_MAX_CHARS and _NAME_CREDIT.match(text)
-                    and len(words(text)) >= CREDIT_NAME_MIN_WORDS and not _is_ui(text)):
+            if photo.name_credit:
                 caption = self._adjacent_caption(draft, i, after_first=False, deciding=False)
                 if caption is not None:
                     draft.decide(i, "credit", self.name, "a 'Name/Agency' photo credit next to its caption")
                     found.append((i, Image(self._adjacent_caption(draft, i, after_first=False), text.strip())))
         for i in list(draft.open()):
-            caption = _caption_label(draft.text[i]) if _LABEL_MARKS.search(draft.text[i], 0, 40) else None
-            if caption is not None:
+            photo = _photo_line(draft.text[i])
+            if photo is not None and photo.labelled is not None:
                 draft.decide(i, "caption", self.name, "a line labelled as a photo caption")
-                found.append((i, Image(caption, None)))
+                found.append((i, Image(photo.labelled, None)))
         draft.images.extend(image for _, image in sorted(found, key=lambda f: f[0]))
 
     def _adjacent_caption(self, draft: Draft, i: int, *, after_first: bool, deciding: bool = True) -> str | None:
@@ -234,7 +281,7 @@ class Captions:
                 first.setdefault(caption, len(draft.images))
                 draft.images.append(Image(caption, outlet))
                 draft.decide(i, "caption", self.name, f"a caption with the outlet suffix '- {outlet}'")
-            elif _FILE_MARK.search(text):
+            elif ")" in text and _FILE_MARK.search(text):  # (the mark ends with a bracket)
                 first.setdefault(caption, len(draft.images))
                 draft.images.append(Image(caption, None))
                 draft.decide(i, "caption", self.name, "a caption marked as a file photo")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..memo import per_line
 from ..pipeline import Draft
 from ..shape import script_shares
 from ..thresholds import FOREIGN_SCRIPT_MIN_SHARE
@@ -35,10 +36,20 @@ class ForeignUI:
             text = draft.text[i]
             if len(text) > _MAX_UI_CHARS or (latin and text.isascii()):
                 continue  # (ASCII letters are Latin: the cheap common case)
-            shares = script_shares(text)
-            letters = sum(shares.values())
-            if letters < _MIN_LETTERS:
+            main = _main_script(text)
+            if main is None:
                 continue
-            other = max(shares, key=lambda k: shares[k])
-            if other != draft.script and shares[other] / letters >= FOREIGN_SCRIPT_MIN_SHARE:
+            other, share = main
+            if other != draft.script and share >= FOREIGN_SCRIPT_MIN_SHARE:
                 draft.decide(i, "foreign-ui", self.name, f"a {other}-script line on a {draft.script}-script page")
+
+
+@per_line
+def _main_script(text: str) -> tuple[str, float] | None:
+    """The script most of the line's letters are in, and its share of them (None for too few letters)."""
+    shares = script_shares(text)
+    letters = sum(shares.values())
+    if letters < _MIN_LETTERS:
+        return None
+    main = max(shares, key=lambda k: shares[k])
+    return main, shares[main] / letters

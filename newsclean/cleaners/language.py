@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..lexicon import LATIN_LANGUAGES, stopwords
+from ..memo import per_line
 from ..pipeline import Draft
 from ..shape import dominant_script, ends_sentence, has_kana, words
 
@@ -25,6 +26,7 @@ _CODE = re.compile("[" + re.escape(_CODE_CHARS) + r"]|\bfunction\b|\bvar\b")
 _CODE_MAX_SHARE = 0.02
 
 
+@per_line
 def _code_like(text: str) -> bool:
     limit = _CODE_MAX_SHARE * len(text)
     # The same count as ``len(_CODE.findall(text))``, cheaper: the characters are counted in bulk,
@@ -52,23 +54,41 @@ def detect_language(lines: list[str]) -> tuple[str | None, str | None]:
     """(script, ISO 639-1 language) of the prose among ``lines``; (None, None) without letters."""
     long = [t for t in lines if len(t) >= _PROSE_MIN_CHARS]
     text_like = [t for t in long if not _code_like(t)] or long or lines
-    script = dominant_script("\n".join(sorted(text_like, key=len, reverse=True))[:_SAMPLE_CHARS])
+    script = dominant_script(_sample(text_like))
     if script is None:
         return None, None
     prose = [t for t in text_like if ends_sentence(t) and dominant_script(t) == script] or text_like
-    sample = "\n".join(sorted(prose, key=len, reverse=True))[:_SAMPLE_CHARS]  # the longest prose first
+    return script, _language_of(script, _sample(prose))
+
+
+def _sample(lines: list[str]) -> str:
+    """The longest lines first, one a line, cut at ``_SAMPLE_CHARS`` (the shorter ones not joined at all)."""
+    taken: list[str] = []
+    size = 0
+    for line in sorted(lines, key=len, reverse=True):
+        if size >= _SAMPLE_CHARS:
+            break
+        taken.append(line)
+        size += len(line) + 1
+    return "\n".join(taken)[:_SAMPLE_CHARS]
+
+
+# ``clean()``'s re-readings of the kept text mostly sample the same prose again.
+@lru_cache(maxsize=256)
+def _language_of(script: str, sample: str) -> str | None:
+    """The language of ``sample``, written in ``script``: the candidate whose stopwords it uses most."""
     if script == "CJK":
-        return script, "ja" if has_kana(sample) else "zh"
+        return "ja" if has_kana(sample) else "zh"
     candidates = LANGUAGES_BY_SCRIPT.get(script, ())
     if len(candidates) < 2:
-        return script, candidates[0] if candidates else None
+        return candidates[0] if candidates else None
     index = _languages_of(candidates)
     hits: Counter[str] = Counter()
     for word, n in Counter(map(str.casefold, words(sample))).items():  # each distinct word looked up once
         for lang in index.get(word, ()):
             hits[lang] += n
     best = max(candidates, key=lambda lang: hits[lang])
-    return script, best if hits[best] else candidates[0]
+    return best if hits[best] else candidates[0]
 
 
 @cache

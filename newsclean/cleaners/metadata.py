@@ -16,6 +16,7 @@ import regex
 
 from ..article import Dateline
 from ..lexicon import NOT_PLACES
+from ..memo import per_line
 from ..pipeline import Draft
 from ..shape import ends_sentence, words
 from ..thresholds import (
@@ -62,7 +63,19 @@ _DATELINE_MAX_CHARS = 200
 # (?<!\s): one try per blank run, not n²
 _SITE_SUFFIX = regex.compile(r"(?<!\s)\s+[|\u2013\u2014-]\s+[^|\u2013\u2014-]{1,40}$")
 
+#: Every ``_SITE_SUFFIX`` has one of these separators: a line without any has none to remove.
+_SITE_SEPARATORS = "|\u2013\u2014-"
 
+
+@per_line
+def _without_site_suffix(text: str) -> str:
+    """``text`` without a trailing site name (``Headline - WSJ`` → ``Headline``)."""
+    if not any(sep in text for sep in _SITE_SEPARATORS):
+        return text
+    return _SITE_SUFFIX.sub("", text)
+
+
+@per_line
 def is_byline(text: str) -> bool:
     """True when ``text`` is a short author line: ``By Jane Doe``, ``Von …``, ``Par … (Lyon)``."""
     return len(text) <= BYLINE_MAX_CHARS and _BYLINE.match(text) is not None
@@ -78,6 +91,7 @@ def parse_dateline(text: str) -> Dateline | None:
     return Dateline(m["place"].strip(), m["source"].strip() if m["source"] else None)
 
 
+@per_line
 def title_shaped(text: str) -> bool:
     """Short, and not ending like a sentence (a question mark is a headline's, though)."""
     return (len(text) <= TITLE_MAX_CHARS and 0 < len(words(text)) <= HEADLINE_MAX_WORDS
@@ -116,9 +130,9 @@ class Metadata:
 
     def _drop_title_copies(self, draft: Draft) -> None:
         title = draft.title or ""
-        bare = _SITE_SUFFIX.sub("", title)
+        bare = _without_site_suffix(title)
         for i in list(draft.open()):
-            if draft.text[i] == title or _SITE_SUFFIX.sub("", draft.text[i]) == bare:
+            if draft.text[i] == title or _without_site_suffix(draft.text[i]) == bare:
                 draft.decide(i, "duplicate", self.name, "repeats the title")
 
     def _find_dek(self, draft: Draft, title_at: int, start: int) -> None:

@@ -14,6 +14,7 @@ import ftfy
 import regex
 from ftfy import badness
 
+from ..memo import per_line
 from ..pipeline import Draft
 
 __all__ = ["Normalise"]
@@ -62,6 +63,7 @@ def fix_mojibake(text: str) -> str:
                          fix_character_width=False, explain=False)
 
 
+@per_line
 def normalise_text(text: str) -> str:
     """One line's text with mojibake fixed, invisible marks dropped and spaces collapsed."""
     if text.isprintable() and not _SUSPECT.search(text):  # the common case: nothing to repair

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import regex
 
 from ..lexicon import TEASER_OPENERS
+from ..memo import per_line
 from ..pipeline import Draft
 from ..shape import ends_sentence, is_headline
 from ..thresholds import PROSE_MIN_CHARS, TEASER_LIST_MAX
@@ -30,6 +31,13 @@ _OPENER = regex.compile(
 _CASED_LANGUAGES = frozenset({"en"})
 
 
+@per_line
+def _teaser_link(text: str) -> tuple[str, str] | None:
+    """(opener, headline) of a ``Read more: <headline>`` line, else None."""
+    m = _OPENER.match(text)
+    return (m["opener"], m["headline"].strip()) if m else None
+
+
 def _prose(text: str) -> bool:
     return len(text) >= PROSE_MIN_CHARS and ends_sentence(text)
 
@@ -45,10 +53,11 @@ class Teasers:
         cased = draft.language in _CASED_LANGUAGES
         for i in list(draft.open()):
             text = draft.text[i]
-            m = _OPENER.match(text)
-            if m:
-                found.append((i, m["headline"].strip()))
-                draft.decide(i, "teaser", self.name, f"a '{m['opener']}' link to another article")
+            link = _teaser_link(text)
+            if link is not None:
+                opener, headline = link
+                found.append((i, headline))
+                draft.decide(i, "teaser", self.name, f"a '{opener}' link to another article")
                 continue
             if not is_headline(text, cased=cased):
                 continue
