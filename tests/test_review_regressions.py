@@ -31,3 +31,13 @@ def test_a_letter_and_a_soft_hyphen_are_not_taken_for_mojibake() -> None:
     """`Ä` + soft hyphen reads as UTF-8 for `ĭ`, but ftfy's test says it is not mojibake: no word is invented."""
     article = newsclean.clean("\u00c4\u00ad\n\n" + BODY)
     assert all("\u012d" not in d.text for d in article.explain())
+
+
+def test_a_machine_time_stamp_line_is_chrome() -> None:
+    """An ISO 8601 stamp alone on a line (a page's hidden <time> text) is UI, not body."""
+    body = "A sentence of the article body that is long enough to read as prose on its own, surely."
+    for stamp in ("2019-11-19T08:57:40+01:00", "2024-03-02T10:15Z", "2024-03-02T10:15:07.123+0530"):
+        article = newsclean.clean(f"{body}\n{stamp}\n{body} Again.")
+        assert next(r for r in article.removed if r.text == stamp).kind == "chrome"
+    dated = "2019-11-19 was a Tuesday, when the vote took place in the city."
+    assert all(r.kind != "chrome" for r in newsclean.clean(f"{body}\n{dated}").removed)
