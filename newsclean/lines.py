@@ -23,8 +23,14 @@ from .thresholds import GLUED_LINE_MIN_CHARS
 __all__ = ["GLUED_SENTENCE_END", "Line", "glued_parts", "split_lines"]
 
 #: A sentence end after two lowercase letters or digits (not ``U.S.``), maybe closed by a quote
-#: or bracket, touching the capital that opens the next block.
-GLUED_SENTENCE_END = regex.compile(r"(?<=[\p{Ll}\d]{2}[.!?][\"'\u201d\u2019)\]]?)(?=\p{Lu})")
+#: or bracket, touching the capital that opens the next block; in scripts without case that
+#: still space their sentences (Arabic, Hebrew, Korean, Devanagari…), a sentence end touching
+#: the next letter. Chinese and Japanese never space sentences, so they give no glue signal.
+_UNCASED = r"[\p{Lo}--\p{Han}--\p{Hiragana}--\p{Katakana}]"  # letters without case, but not CJK ideographs or kana
+GLUED_SENTENCE_END = regex.compile(
+    rf"(?<=[\p{{Ll}}\d]{{2}}[.!?][\"'\u201d\u2019)\]]?)(?=\p{{Lu}})|(?<={_UNCASED}{{2}}[.!?\u061f])(?={_UNCASED})",
+    regex.VERSION1,
+)
 
 
 @dataclass(frozen=True)

@@ -76,3 +76,18 @@ def test_cli_explain_names_a_part_by_line_and_offset(tmp_path, capsys) -> None: 
     assert main(["--format", "json", "--explain", str(page)]) == 0
     decisions = json.loads(capsys.readouterr().out)["decisions"]
     assert [d.get("col", 0) for d in decisions if d["line_no"] == 1][1] == len(PARAGRAPHS[0])
+
+
+def test_uncased_scripts_that_space_sentences_are_cut_too() -> None:
+    """Arabic or Korean paragraphs glued at a full stop are cut; Chinese, which never spaces its
+    sentences, gives no glue signal and stays whole."""
+    arabic = ["قال وزير النقل إن المحطة الجديدة ستفتح في الربيع بعد تأخير دام عامين بسبب مشكلات في التربة.",
+              "وأضاف أن التكلفة ارتفعت بنسبة عشرين في المئة مقارنة بالتقديرات الأولى للمشروع الكبير.",
+              "وطالب التجار في الميناء بتعويضات عن الخسائر التي تكبدوها خلال أشهر الأشغال الطويلة."]
+    assert [text for _, text in glued_parts("".join(arabic))] == arabic
+    korean = ["시는 새 여객선 터미널이 내년 봄에 문을 열 것이라고 월요일 밝혔다. 공사는 2년 늦어졌다.",
+              "기술자들은 오래된 부두 아래의 약한 지반 때문에 공사가 지연되었다고 설명했다.",
+              "상인들은 공사 기간 동안 여름 손님이 크게 줄었다며 임대료 감면을 요청했다. 시는 검토하겠다고 답했다."]
+    assert [text for _, text in glued_parts("".join(korean) * 2)] == korean * 2
+    chinese = "市政府周一表示\uff0c新的渡轮码头将于明年春天开放。" * 10
+    assert glued_parts(chinese) == [(0, chinese)]
