@@ -28,13 +28,14 @@ import string
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 
 import regex
 
 from ..article import KINDS
 from ..lexicon import stopwords
+from ..memo import per_line
 from ..pipeline import Draft
 from ..shape import ends_sentence
 from ..thresholds import PROSE_MIN_CHARS
@@ -66,12 +67,23 @@ _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _UPPER = regex.compile(r"\p{Lu}")
 _WORD = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
-_CODE = re.compile(r"[{}=<>;\\]|\bfunction\b|\bvar\b|=>|&&|\|\|")
 _JSON_PAIR = re.compile(r'"\s*:\s*["{\[\d]')
-_URL = re.compile(r"https?://|www\.|\.(?:com|org|net|html?)\b", re.IGNORECASE)
+#: A glued run (``wordThe``, ``said.The``); ``_GLUE_ASCII`` is the same pattern on ASCII text,
+#: where \p{Ll} and \p{Lu} are a-z and A-Z (and ``re`` is faster than ``regex``).
 _GLUE = regex.compile(r"\p{Ll}[.!?]?\p{Lu}\p{Ll}")
-_SEPARATOR = re.compile("[|\u2022\u00b7\u00bb\u203a\u00ab\u2039\u2192]|\\s-\\s")  # pipes, bullets, guillemets, arrows
-_COMMA = re.compile("[,;\uff0c\u3001]")  # also the CJK commas
+_GLUE_ASCII = re.compile(r"[a-z][.!?]?[A-Z][a-z]")
+#: Feature ``sep``: one of these characters (pipes, bullets, guillemets, arrows), or a spaced hyphen.
+_SEPARATOR_CHARS = "|\u2022\u00b7\u00bb\u203a\u00ab\u2039\u2192"
+_SPACED_HYPHEN = re.compile(r"\s-\s")
+#: Feature ``url``. Every match holds one of ``_URL_HINTS`` in the casefolded line (each letter
+#: IGNORECASE pairs with these casefolds to it, the long s U+017F to ``s`` included): a line
+#: without one is not searched.
+_URL = re.compile(r"https?://|www\.|\.(?:com|org|net|html?)\b", re.IGNORECASE)
+_URL_HINTS = ("http", "www.", ".com", ".org", ".net", ".htm")
+_COMMAS = ",;\uff0c\u3001"  # also the CJK commas
+#: Code marks: these characters, ``&&``, ``||`` and the words ``function`` and ``var``.
+_CODE_CHARS = "{}=<>;\\"
+_CODE_WORD = re.compile(r"\b(?:function|var)\b")
 #: Ratios of a long line are read from its first SAMPLE_CHARS characters: same answer, bounded cost.
 SAMPLE_CHARS = 1200
 
@@ -83,40 +95,70 @@ FEATURES: tuple[str, ...] = BASE + CONTEXT
 
 
 _ASCII_CAPITALS = string.ascii_uppercase.encode("ascii")
+_ASCII_DIGITS = string.digits.encode("ascii")
 
 
-def _ascii_capitals(sample: str) -> int:
-    """How many of an ASCII string's characters are A-Z (deleted in bulk, not looped over)."""
-    data = sample.encode("ascii")
-    return len(data) - len(data.translate(None, _ASCII_CAPITALS))
+def _ascii_count(data: bytes, chars: bytes) -> int:
+    """How many bytes of ``data`` are among ``chars`` (deleted in bulk, not looped over)."""
+    return len(data) - len(data.translate(None, chars))
 
 
-def _line_features(text: str, stops: frozenset[str]) -> list[float]:
+def _code_marks(sample: str) -> int:
+    r"""How many code marks ``sample`` holds, as ``findall`` of ``[{}=<>;\\]|\bfunction\b|\bvar\b|=>|&&|\|\|``
+    would count them, cheaper. No two of its parts can overlap, so each is counted alone: the
+    characters and the pairs in bulk (``str.count`` does not overlap matches either), the words
+    only when they occur. ``=>`` never counts: its ``=`` is taken first."""
+    marks = sum(map(sample.count, _CODE_CHARS)) + sample.count("&&") + sample.count("||")
+    if "function" in sample or "var" in sample:
+        marks += len(_CODE_WORD.findall(sample))
+    return marks
+
+
+def _has_url(sample: str) -> bool:
+    folded = sample.casefold()
+    return any(hint in folded for hint in _URL_HINTS) and _URL.search(sample) is not None
+
+
+def _has_separator(sample: str) -> bool:
+    return any(c in sample for c in _SEPARATOR_CHARS) or ("-" in sample and _SPACED_HYPHEN.search(sample) is not None)
+
+
+#: The context-free features of one line, per stopword language (``page_features``): a pure
+#: function of (language, text), so each language's answers are cached by the line's text.
+@lru_cache(maxsize=64)
+def _line_features_in(language: str | None) -> Callable[[str], tuple[float, ...]]:
+    stops = stopwords(language)
+    return per_line(lambda text: _line_features(text, stops))
+
+
+def _line_features(text: str, stops: frozenset[str]) -> tuple[float, ...]:
     n = len(text)
     sample = text[:SAMPLE_CHARS]
     m = len(sample) or 1
     tokens = _WORD.findall(sample)
     nw = len(tokens) * n / m
     ascii_only = sample.isascii()
-    stop = sum(1 for w in tokens if w.lower() in stops) / len(tokens) if tokens else 0.0
+    data = sample.encode("ascii") if ascii_only else b""
+    stop = sum(map(stops.__contains__, map(str.lower, tokens))) / len(tokens) if tokens else 0.0
     long_words = [w for w in tokens if len(w) > 3 and w.isalpha()] if nw <= 30 else []
     caps = sum(1 for w in long_words if w[0].isupper()) / len(long_words) if long_words else 0.0
-    return [
+    glue = _GLUE_ASCII if ascii_only else _GLUE
+    return (
         math.log1p(n),
         math.log1p(nw),
         1.0 if ends_sentence(text) else 0.0,
         stop,
         caps,
-        len(_DIGIT.findall(sample)) / m,
-        (_ascii_capitals(sample) if ascii_only else len(_UPPER.findall(sample))) / m,
-        len(_COMMA.findall(sample)) / (len(tokens) or 1),
-        1.0 if _SEPARATOR.search(sample) else 0.0,
-        min(1.0, 10 * len(_CODE.findall(sample)) / m),
-        1.0 if _URL.search(sample) else 0.0,
-        min(1.0, len(_GLUE.findall(sample)) / (len(tokens) or 1) * 5),
+        (_ascii_count(data, _ASCII_DIGITS) if ascii_only else len(_DIGIT.findall(sample))) / m,
+        (_ascii_count(data, _ASCII_CAPITALS) if ascii_only else len(_UPPER.findall(sample))) / m,
+        sum(map(sample.count, _COMMAS)) / (len(tokens) or 1),
+        1.0 if _has_separator(sample) else 0.0,
+        min(1.0, 10 * _code_marks(sample) / m),
+        1.0 if _has_url(sample) else 0.0,
+        min(1.0, len(glue.findall(sample)) / (len(tokens) or 1) * 5),
         0.0 if ascii_only else len(_CJK.findall(sample)) / m,
         1.0 if nw <= 3 else 0.0,
-    ]
+    )
 
 
 def open_lines(draft: Draft) -> list[int]:
@@ -130,10 +172,10 @@ def page_features(draft: Draft, lines: list[int]) -> list[list[float]]:
     Context is read along those lines only: a share button or a caption already removed
     between two paragraphs does not separate them.
     """
-    stops = stopwords(draft.language)
+    features = _line_features_in(draft.language)
     texts = [draft.text[i] for i in lines]
     prose_min = PROSE_MIN_CHARS_CJK if draft.script == "CJK" else PROSE_MIN_CHARS
-    base = [_line_features(t, stops) for t in texts]
+    base = [features(t) for t in texts]
     n = len(texts)
     prose = [1.0 if (len(t) >= prose_min and b[2]) else 0.0 for t, b in zip(texts, base)]
     weight = [p * len(t) for p, t in zip(prose, texts)]
@@ -157,7 +199,8 @@ def page_features(draft: Draft, lines: list[int]) -> list[list[float]]:
         nxt = base[k + 1] if k + 1 < n else None
         i = lines[k]
         skipped = (lines[k + 1] if k + 1 < n else len(draft.lines)) - (lines[k - 1] if k else -1) - 2
-        rows.append(base[k] + [
+        rows.append([
+            *base[k],
             (cum_p[hi] - cum_p[lo] - prose[k]) / max(1, hi - lo - 1),
             (cum_p[fhi] - cum_p[flo] - prose[k]) / max(1, fhi - flo - 1),
             before,
@@ -308,7 +351,7 @@ def _is_code(text: str) -> bool:
     if len(text) < CODE_MIN_CHARS:
         return False
     for sample in (text[:SAMPLE_CHARS], text[-SAMPLE_CHARS:]):
-        if (len(_CODE.findall(sample)) >= CODE_MIN_SHARE * len(sample)
+        if (_code_marks(sample) >= CODE_MIN_SHARE * len(sample)
                 or len(_JSON_PAIR.findall(sample)) >= CODE_MIN_JSON_PAIRS):
             return True
     return False

@@ -19,6 +19,7 @@ from itertools import pairwise
 
 import regex
 
+from ..memo import per_line
 from ..pipeline import Draft
 from ..shape import ends_sentence
 from ..thresholds import (
@@ -53,14 +54,22 @@ def comment_headers(draft: Draft, lines: list[int]) -> list[int]:
     under an author line belongs to that comment."""
     heads: list[int] = []
     for k, i in enumerate(lines):
-        text = draft.text[i]
-        if len(text) > COMMENT_AUTHOR_MAX_CHARS + 12:
-            continue
-        if _AUTHOR.match(text):
+        header = _header(draft.text[i])
+        if header == "author":
             heads.append(k)
-        elif _TIMESTAMP.match(text) and not (heads and heads[-1] == k - 1):
+        elif header == "time" and not (heads and heads[-1] == k - 1):
             heads.append(k - 1 if k > 0 and _is_name(draft.text[lines[k - 1]]) else k)
     return heads
+
+
+@per_line
+def _header(text: str) -> str | None:
+    """``author`` for a comment's author line, ``time`` for its time-stamp line, else None."""
+    if len(text) > COMMENT_AUTHOR_MAX_CHARS + 12:
+        return None
+    if _AUTHOR.match(text):
+        return "author"
+    return "time" if _TIMESTAMP.match(text) else None
 
 
 def _threads(heads: list[int]) -> list[tuple[int, int, int, int]]:

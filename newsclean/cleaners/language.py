@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -54,41 +55,60 @@ def detect_language(lines: list[str]) -> tuple[str | None, str | None]:
     """(script, ISO 639-1 language) of the prose among ``lines``; (None, None) without letters."""
     long = [t for t in lines if len(t) >= _PROSE_MIN_CHARS]
     text_like = [t for t in long if not _code_like(t)] or long or lines
-    script = dominant_script(_sample(text_like))
+    script = dominant_script("\n".join(_sample(text_like)))
     if script is None:
         return None, None
     prose = [t for t in text_like if ends_sentence(t) and dominant_script(t) == script] or text_like
     return script, _language_of(script, _sample(prose))
 
 
-def _sample(lines: list[str]) -> str:
-    """The longest lines first, one a line, cut at ``_SAMPLE_CHARS`` (the shorter ones not joined at all)."""
+def _sample(lines: list[str]) -> tuple[str, ...]:
+    """The longest lines first, up to ``_SAMPLE_CHARS`` characters with a line break between
+    each two (the last one taken is cut there; the shorter ones are not taken at all)."""
     taken: list[str] = []
-    size = 0
+    room = _SAMPLE_CHARS
     for line in sorted(lines, key=len, reverse=True):
-        if size >= _SAMPLE_CHARS:
+        if room <= 0:
             break
-        taken.append(line)
-        size += len(line) + 1
-    return "\n".join(taken)[:_SAMPLE_CHARS]
+        taken.append(line[:room])
+        room -= len(line) + 1
+    return tuple(taken)
 
 
 # ``clean()``'s re-readings of the kept text mostly sample the same prose again.
 @lru_cache(maxsize=256)
-def _language_of(script: str, sample: str) -> str | None:
-    """The language of ``sample``, written in ``script``: the candidate whose stopwords it uses most."""
+def _language_of(script: str, sample: tuple[str, ...]) -> str | None:
+    """The language of the ``sample`` lines, written in ``script``: the candidate whose stopwords they use most."""
     if script == "CJK":
-        return "ja" if has_kana(sample) else "zh"
+        return "ja" if any(map(has_kana, sample)) else "zh"
     candidates = LANGUAGES_BY_SCRIPT.get(script, ())
     if len(candidates) < 2:
         return candidates[0] if candidates else None
+    # Hits add up line by line (no word spans two lines): each line's are counted once (a
+    # re-reading samples mostly the same lines, in another cut), and summed as exact integers.
+    hits = [0] * len(candidates)
+    for line_hits in map(_stopword_hits(candidates), sample):
+        for k, n in enumerate(line_hits):
+            hits[k] += n
+    best = max(range(len(candidates)), key=hits.__getitem__)  # the first of equals, in candidate order
+    return candidates[best] if hits[best] else candidates[0]
+
+
+@cache
+def _stopword_hits(candidates: tuple[str, ...]) -> Callable[[str], tuple[int, ...]]:
+    """For one script's candidates: a line's words → how many are stopwords of each candidate."""
     index = _languages_of(candidates)
-    hits: Counter[str] = Counter()
-    for word, n in Counter(map(str.casefold, words(sample))).items():  # each distinct word looked up once
-        for lang in index.get(word, ()):
-            hits[lang] += n
-    best = max(candidates, key=lambda lang: hits[lang])
-    return best if hits[best] else candidates[0]
+    position = {lang: k for k, lang in enumerate(candidates)}
+
+    @per_line
+    def hits(text: str) -> tuple[int, ...]:
+        counts = [0] * len(candidates)
+        for word, n in Counter(map(str.casefold, words(text))).items():  # each distinct word looked up once
+            for lang in index.get(word, ()):
+                counts[position[lang]] += n
+        return tuple(counts)
+
+    return hits
 
 
 @cache

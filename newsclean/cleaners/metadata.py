@@ -35,8 +35,12 @@ _BYLINE = regex.compile(
     r"^(?:by|written by|words by|von|par|por|di|door|oleh|av|af|przez|автор:?|текст:?)\s+"
     # Possessive separators and an atomic conjunction keep this linear (the old nested `[\s,]+ … \s*`
     # split a run of commas or spaces every way between groups: exponential on `By X,,,,,,,,,,,,,,!`).
-    r"\p{Lu}[\p{L}.'\u2019-]*(?:[\s,]++(?>(?:(?:and|und|et|y|e|i|en|и)(?![\p{L}.'\u2019-])|&)(?:\s++(?!&))?|)"
-    r"\p{Lu}?[\p{L}.'\u2019-]*){0,8}(?:\s*\([^()]{1,60}\))?\s*$",
+    # Words are possessive too, and a later word has no optional capital: a word can only be followed
+    # by a blank, comma, bracket or the end, never a letter, so it is always read whole; and
+    # `\p{Lu}?[\p{L}…]*` is the same words as `[\p{L}…]*`, read two ways (2^8 tries on a long
+    # `By signing up, you agree to …` line). Same lines match.
+    r"\p{Lu}[\p{L}.'\u2019-]*+(?:[\s,]++(?>(?:(?:and|und|et|y|e|i|en|и)(?![\p{L}.'\u2019-])|&)(?:\s++(?!&))?|)"
+    r"[\p{L}.'\u2019-]*+){0,8}(?:\s*\([^()]{1,60}\))?\s*$",
     regex.IGNORECASE | regex.VERSION1,
 )
 # One alternative per dateline family; `place` is the city, `source` the agency (if any).
