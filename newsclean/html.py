@@ -149,6 +149,8 @@ class _Ctx:
     skipped: bool = False
     key: int = 0  # the element's number among block elements
     start: int = 0  # characters of the current block before it opened (inline elements)
+    parent: _Ctx | None = None  # the enclosing block element (block elements only)
+    path: tuple[int, ...] = ()  # the keys of the open block elements, outermost first, its own last
 
 
 @dataclass(slots=True)
@@ -182,8 +184,12 @@ _WHOLE_TOKEN_ONLY = frozenset({"hidden", "offscreen", "widget", "rail", "print",
 def _words_of(attr: str) -> list[str]:
     out: list[str] = []
     for token in attr.split():
-        out.append(token.lower())
-        parts = [p.lower() for p in _CLASS_SPLIT.split(token.replace("-", " ")) if p]
+        lowered = token.lower()
+        out.append(lowered)
+        if lowered == token:  # no capitals, so no camelCase: the words are between - and _ (no regex)
+            parts = lowered.replace("-", " ").replace("_", " ").split()
+        else:
+            parts = [p.lower() for p in _CLASS_SPLIT.split(token.replace("-", " ")) if p]
         if len(parts) > 1 and parts[0] not in _LABEL_PREFIXES:
             out.extend(p for p in parts if p not in _WHOLE_TOKEN_ONLY)
     return out
@@ -235,7 +241,8 @@ def decode_html(html: str | bytes) -> str:
     return data.decode("utf-8", errors="replace")
 
 
-_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, huge_tree=False)
+# collect_ids=False: no table of id attributes (nothing looks elements up by id).
+_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, huge_tree=False, collect_ids=False)
 
 
 def _parse(text: str) -> etree._Element | None:
@@ -256,32 +263,43 @@ def _parse(text: str) -> etree._Element | None:
 _OWN_BLOCK = frozenset({"credit", "caption"})
 _TAG_HINTS: dict[str, frozenset[str]] = {tag: frozenset({tag}) for tag in CONTEXT_TAGS}
 _BODY_HINTS = frozenset({"content", "article-body"})
+#: Attributes besides ``class`` and ``id`` that :func:`_own_hints` reads.
+_OTHER_ATTRS = frozenset({"style", "hidden", "aria-hidden", "role", "itemprop"})
 
 
-def _own_hints(el: etree._Element, tag: str) -> frozenset[str] | None:
-    """Hints an element adds for everything inside it; None when it is hidden."""
+def _own_hints(el: etree._Element, tag: str) -> tuple[frozenset[str] | None, str | None]:
+    """Hints an element adds for everything inside it (None when it is hidden), and its class.
+
+    ``items()`` reads all attributes in one call (the walk's main cost is reading them); the
+    class comes back too, as a block's ``where`` segment needs its first token.
+    """
     hints = _TAG_HINTS.get(tag, _NONE)
+    cls: str | None = None
     items: list[tuple[str, str]] = el.items()  # type: ignore[assignment]  # str: parsed from str
     for name, value in items:
         if name == "class" or name == "id":
+            if name == "class":
+                cls = value
             if value:
                 found = class_hints(value)
                 if found:
                     if "hidden" in found:
-                        return None
+                        return None, cls
                     hints = hints | found
+        elif name not in _OTHER_ATTRS:
+            continue
         elif name == "style":
             if ("none" in value or "hidden" in value) and _HIDDEN_STYLE.search(value):
-                return None
+                return None, cls
         elif name == "hidden" or (name == "aria-hidden" and value == "true"):
-            return None
+            return None, cls
         elif name == "role":
             role = _ROLES.get(value.strip().lower())
             if role is not None:
                 hints = hints | {role}
         elif name == "itemprop" and value == "articleBody":
             hints = hints | _BODY_HINTS
-    return hints
+    return hints, cls
 
 
 #: Hints of furniture that is read as one block when it holds no prose-length text.
@@ -295,23 +313,41 @@ COLLAPSE_MAX_SHARE = 0.2
 
 _SKIPPED = _Ctx("", _NONE, skipped=True)  # an element whose content is not read
 _PLAIN = _Ctx("", _NONE)  # an inline element that says nothing
+_LINK = _Ctx("a", _NONE)  # a link that says nothing but that it is one
+
+
+def _block_ctx(tag: str, own: frozenset[str], cls: str | None, key: int, parent: _Ctx) -> _Ctx:
+    """A block element's context; its ``where`` segment is the tag and the first class token."""
+    first = cls.split(None, 1) if cls else None
+    return _Ctx(tag, own, f"{tag}.{first[0]}" if first else tag, True, key=key, parent=parent, path=(*parent.path, key))
+
+
+def _text_length(el: etree._Element) -> int:
+    """Characters of text inside ``el`` (serialised in C: cheaper than reading its text nodes)."""
+    return len(etree.tostring(el, method="text", encoding="unicode", with_tail=False))
 
 
 def _short_texts(el: etree._Element, max_chars: float) -> list[str] | None:
-    """The stripped text pieces inside ``el``; None when one is prose-length or they are many."""
-    if len(etree.tostring(el, method="text", encoding="unicode", with_tail=False)) > max_chars:
+    """The stripped text pieces inside ``el``; None when one is prose-length or they are many.
+
+    The pieces are ``el``'s text cut up, so ``total`` bounds them all: below
+    :data:`COLLAPSE_MAX_NODE_CHARS` neither a piece nor a paragraph can be prose-length.
+    """
+    total = _text_length(el)
+    if total > max_chars:  # most of the page: rejected without reading its text nodes
         return None
+    texts: Iterator[str] = el.itertext()  # type: ignore[assignment]  # str: parsed from str
+    if total < COLLAPSE_MAX_NODE_CHARS:  # the common case: nothing inside can be prose-length
+        return [text for text in map(str.strip, texts) if text]
     pieces: list[str] = []
-    total = 0
-    for piece in el.itertext():
-        text = str(piece).strip()
+    for piece in texts:
+        text = piece.strip()
         if text:
-            total += len(text)
-            if len(text) >= COLLAPSE_MAX_NODE_CHARS or total > max_chars:
+            if len(text) >= COLLAPSE_MAX_NODE_CHARS:
                 return None
             pieces.append(text)
     for p in el.iter("p"):  # a paragraph whose text is split by inline markup
-        if len(etree.tostring(p, method="text", encoding="unicode", with_tail=False)) >= COLLAPSE_MAX_NODE_CHARS:
+        if _text_length(p) >= COLLAPSE_MAX_NODE_CHARS:
             return None
     return pieces
 
@@ -319,7 +355,7 @@ def _short_texts(el: etree._Element, max_chars: float) -> list[str] | None:
 def _walk(root: etree._Element, meta: _Meta) -> list[_Block]:
     blocks: list[_Block] = []
     stack: list[_Ctx] = []
-    block_stack: list[_Ctx] = [_Ctx("root", frozenset(), "", True)]
+    block_stack: list[_Ctx] = [_Ctx("root", frozenset(), "", True, path=(0,))]
     buf: list[str] = []
     inline: list[tuple[frozenset[str], int]] = []  # hints of inline elements, and the characters they hold
     chars = 0  # characters in buf
@@ -351,7 +387,7 @@ def _walk(root: etree._Element, meta: _Meta) -> list[_Block]:
             own.add("link-dense")
         elif links:
             own.add("linked")
-        where = ">".join(c.seg for c in block_stack[-3:] if c.seg) or owner.tag
+        where = ">".join([c.seg for c in block_stack[-3:] if c.seg]) or owner.tag
         blocks.append(_Block(text, where, frozenset(own), tuple(block_stack), share))
 
     body = root.find("body")
@@ -365,22 +401,19 @@ def _walk(root: etree._Element, meta: _Meta) -> list[_Block]:
                 walker.skip_subtree()
                 stack.append(_SKIPPED)
                 continue
-            own = _own_hints(el, tag)
+            own, cls = _own_hints(el, tag)
             if own is None:
                 walker.skip_subtree()
                 stack.append(_SKIPPED)
                 continue
-            if own & COLLAPSIBLE:
+            if own and not own.isdisjoint(COLLAPSIBLE):
                 pieces = _short_texts(el, max_collapse)
                 if pieces is not None:
                     # Furniture with no prose-length text: one block, without walking inside.
                     flush()
                     if pieces:
                         counter += 1
-                        cls = el.get("class")
-                        first = cls.split() if cls else None
-                        ctx = _Ctx(tag, own, f"{tag}.{first[0]}" if first else tag, True, key=counter)
-                        block_stack.append(ctx)
+                        block_stack.append(_block_ctx(tag, own, cls, counter, block_stack[-1]))
                         buf.append(" · ".join(pieces))
                         flush()
                         blocks[-1].whole = True
@@ -394,19 +427,17 @@ def _walk(root: etree._Element, meta: _Meta) -> list[_Block]:
                 continue
             if tag == "td" or tag == "th":  # a table row is one block, its cells apart
                 buf.append(" ")
-            if tag in BLOCK_TAGS or own & _OWN_BLOCK:
+            if tag in BLOCK_TAGS or (own and not own.isdisjoint(_OWN_BLOCK)):
                 flush()
                 if tag == "html":
                     lang = el.get("lang")
                     if lang:
                         meta.lang = lang
                 counter += 1
-                cls = el.get("class")
-                first = cls.split() if cls else None
-                ctx = _Ctx(tag, own, f"{tag}.{first[0]}" if first else tag, True, key=counter)
+                ctx = _block_ctx(tag, own, cls, counter, block_stack[-1])
                 block_stack.append(ctx)
             elif tag == "a":
-                ctx = _Ctx(tag, own, start=chars)
+                ctx = _Ctx(tag, own, start=chars) if own else _LINK
                 link_depth += 1
             elif own:
                 ctx = _Ctx(tag, own, start=chars)
@@ -537,7 +568,7 @@ ARTICLE_TAG_BOOST = 1.2
 DECLARED_BODY_MIN_SHARE = 0.5
 
 
-def _content_root(blocks: list[_Block], confirmed: set[int]) -> tuple[set[int], set[int]]:
+def _content_root(blocks: list[_Block], confirmed: set[int]) -> tuple[list[_Ctx], set[int]]:
     """The element whose blocks hold the most prose, less a share of the other text in them.
 
     A block is prose when it has :data:`PROSE_MIN_CHARS` characters or more and is not
@@ -547,66 +578,89 @@ def _content_root(blocks: list[_Block], confirmed: set[int]) -> tuple[set[int], 
     furniture class on an element holding most of the page's prose is ignored (``<div
     class="has-promo">`` around the whole article). Elements that declare the article body are
     boosted, and one that declares it and scores well enough wins (with the other elements of
-    its tag and class: an article body split into sections). Returns the content elements' keys
-    (none without prose), and the keys of the elements whose furniture classes were ignored.
+    its tag and class: an article body split into sections). Returns the content elements (none
+    without prose), and the keys of the elements whose furniture classes were ignored.
     """
-    prose_in: dict[int, float] = {}
-    total = 0.0
+    if not blocks:
+        return [], set()
+    # Per element, by key (its number in page order): lists, as the loops below are the hot part.
+    keys = 1 + max(b.ancestors[-1].key for b in blocks)  # an owner's key is its chain's largest
+    prose_in = [0] * keys  # characters of prose blocks inside the element
+    total = 0
     is_prose: list[bool] = []
     for b in blocks:
-        prose = len(b.text) >= PROSE_MIN_CHARS and b.link_share < LINK_DENSE_SHARE and not b.whole
+        size = len(b.text)
+        prose = size >= PROSE_MIN_CHARS and b.link_share < LINK_DENSE_SHARE and not b.whole
         is_prose.append(prose)
         if prose:
-            total += len(b.text)
-            for ctx in b.ancestors:
-                prose_in[ctx.key] = prose_in.get(ctx.key, 0.0) + len(b.text)
+            total += size
+            for key in b.ancestors[-1].path:
+                prose_in[key] += size
     if not total:
-        return set(), set()
+        return [], set()
     limit = FURNITURE_MAX_PROSE_SHARE * total
     exempt: set[int] = set()
-    score: dict[int, float] = {}
     barred: set[int] = set()
-    boost: dict[int, float] = {}
-    ctx_of: dict[int, _Ctx] = {}
+    ctx_of: dict[int, _Ctx] = {}  # the elements holding blocks
+    deepest_of: dict[int, int] = {}  # owner's key → index in its chain of the deepest furniture, -1: none
+    score = [0.0] * keys
     for b, prose in zip(blocks, is_prose, strict=True):
-        n = len(b.text)
         chain = b.ancestors
-        good = n * (1.0 - b.link_share) * (LD_BODY_WEIGHT if id(b) in confirmed else 1.0)
-        bad = -NOISE_WEIGHT * n
-        deepest = -1  # the deepest element of the chain (the block included) declaring furniture
-        for j in range(len(chain) - 1, -1, -1):
-            ctx = chain[j]
-            if ctx.own & FURNITURE_HINTS:
-                if prose_in.get(ctx.key, 0.0) < limit:
-                    deepest = j
-                    break
-                exempt.add(ctx.key)
-        for i, ctx in enumerate(chain):
-            key = ctx.key
-            if i >= deepest >= 0:
-                barred.add(key)
-            score[key] = score.get(key, 0.0) + (good if prose and i >= deepest else bad)
-            ctx_of[key] = ctx
-            if ctx.own and key not in boost:
-                boost[key] = (BODY_CLASS_BOOST if "article-body" in ctx.own
-                              else ARTICLE_TAG_BOOST if ctx.tag in ("article", "main") else 1.0)
+        path = chain[-1].path
+        deepest = deepest_of.get(path[-1])
+        if deepest is None:  # once per owner: all its blocks share the chain
+            deepest = deepest_of[path[-1]] = _deepest_furniture(chain, prose_in, limit, exempt)
+            if deepest >= 0:
+                barred.update(path[deepest:])
+            ctx_of.update(zip(path, chain))
+        size = len(b.text)
+        bad = -NOISE_WEIGHT * size
+        # Each element's score adds its blocks' values in page order, as floats: summing them in
+        # another order could break a tie between nested elements differently.
+        if deepest > 0:
+            for key in path[:deepest]:
+                score[key] += bad
+        value = size * (1.0 - b.link_share) * (LD_BODY_WEIGHT if id(b) in confirmed else 1.0) if prose else bad
+        for key in path[deepest:] if deepest > 0 else path:
+            score[key] += value
     best: int | None = None
     best_score = 0.0
     declared: int | None = None  # the best element that declares the article body
     declared_score = 0.0
-    for key, value in score.items():
-        if key in barred:
-            continue
-        factor = boost.get(key, 1.0)
-        value *= factor
+    candidates = sorted(ctx_of.keys() - barred)  # in page order (a key is the element's number)
+    for key in candidates:
+        factor = _boost(ctx_of[key])
+        value = score[key] * factor
         if value > best_score:
             best, best_score = key, value
         if factor == BODY_CLASS_BOOST and value > declared_score:
             declared, declared_score = key, value
     if declared is not None and declared_score >= DECLARED_BODY_MIN_SHARE * best_score:
         seg = ctx_of[declared].seg
-        return {k for k, v in score.items() if ctx_of[k].seg == seg and v > 0 and k not in barred}, exempt
-    return ({best} if best is not None else set()), exempt
+        return [ctx_of[k] for k in candidates if ctx_of[k].seg == seg and score[k] > 0], exempt
+    return ([ctx_of[best]] if best is not None else []), exempt
+
+
+def _deepest_furniture(chain: tuple[_Ctx, ...], prose_in: list[int], limit: float, exempt: set[int]) -> int:
+    """Index in ``chain`` of the deepest element declaring furniture, -1 for none.
+
+    An element declaring furniture around at least ``limit`` characters of prose is no furniture:
+    it goes into ``exempt`` (when seen below the deepest one).
+    """
+    for j in range(len(chain) - 1, -1, -1):
+        ctx = chain[j]
+        if ctx.own and not ctx.own.isdisjoint(FURNITURE_HINTS):
+            if prose_in[ctx.key] < limit:
+                return j
+            exempt.add(ctx.key)
+    return -1
+
+
+def _boost(ctx: _Ctx) -> float:
+    """Score factor of an element that declares the article body, or is ``<article>``/``<main>``."""
+    if "article-body" in ctx.own:
+        return BODY_CLASS_BOOST
+    return ARTICLE_TAG_BOOST if ctx.own and ctx.tag in ("article", "main") else 1.0
 
 
 def _confirmed_by_ld(blocks: list[_Block], article_body: str | None) -> set[int]:
@@ -619,6 +673,29 @@ def _confirmed_by_ld(blocks: list[_Block], article_body: str | None) -> set[int]
         return set()
     body = _SPACE.sub(" ", article_body)
     return {id(b) for b in blocks if len(b.text) >= PROSE_MIN_CHARS and b.text[:LD_PROBE_CHARS] in body}
+
+
+_IN_CONTENT = frozenset({"in-content"})
+_OUT_OF_CONTENT = frozenset({"out-of-content"})
+
+
+def _chain_hints(chain: tuple[_Ctx, ...], above: set[int], content: set[int],
+                 known: dict[int, tuple[frozenset[str], bool]]) -> tuple[frozenset[str], bool]:
+    """The hints a block's chain of elements gives it, and whether the chain holds a content root.
+
+    Furniture named by an element in ``above`` is left out. Each element's result is kept in
+    ``known`` (by key), so a chain is read from its deepest element already seen.
+    """
+    i = len(chain)
+    while i and chain[i - 1].key not in known:
+        i -= 1
+    hints, inside = known[chain[i - 1].key] if i else (_NONE, False)
+    for ctx in chain[i:]:
+        if ctx.own:
+            hints = hints | (ctx.own - FURNITURE_HINTS if ctx.key in above else ctx.own)
+        inside = inside or ctx.key in content
+        known[ctx.key] = hints, inside
+    return hints, inside
 
 
 def html_blocks(html: str | bytes) -> tuple[list[Line], PageMeta]:
@@ -637,23 +714,22 @@ def html_blocks(html: str | bytes) -> tuple[list[Line], PageMeta]:
     blocks = _walk(root, meta)
     page = _page_meta(meta)
     confirmed = _confirmed_by_ld(blocks, page.article_body)
-    content, above = _content_root(blocks, confirmed)
+    roots, above = _content_root(blocks, confirmed)
+    content = {ctx.key for ctx in roots}
     # The content root and its ancestors: furniture they name applies to no block (a
     # ``<body class="has-promo">`` says nothing about one paragraph); nor does furniture named
     # by an element holding most of the page's prose.
-    for b in blocks:
-        keys = [c.key for c in b.ancestors]
-        for i, key in enumerate(keys):
-            if key in content:
-                above.update(keys[: i + 1])
+    for ctx in roots:
+        up: _Ctx | None = ctx
+        while up is not None:
+            above.add(up.key)
+            up = up.parent
     lines: list[Line] = []
+    inherited: dict[int, tuple[frozenset[str], bool]] = {}  # key → hints of its chain, in content?
     for no, b in enumerate(blocks, start=1):
-        hints = set(b.own)
-        for ctx in b.ancestors:
-            if ctx.own:
-                hints.update(ctx.own - FURNITURE_HINTS if ctx.key in above else ctx.own)
-        hints.add("in-content" if any(c.key in content for c in b.ancestors) else "out-of-content")
-        lines.append(Line(no, b.text, gap_before=True, where=b.where, hints=frozenset(hints)))
+        hints, inside = _chain_hints(b.ancestors, above, content, inherited)
+        lines.append(Line(no, b.text, gap_before=True, where=b.where,
+                          hints=b.own | hints | (_IN_CONTENT if inside else _OUT_OF_CONTENT)))
     return lines, page
 
 

@@ -174,8 +174,8 @@ class Structure:
         if "heading" in hints and "h1" not in hints and self._between_prose(draft, i):
             return "paragraph", f"a subheading inside the article body ({where})"
         if (hints & _LIST_OR_PARAGRAPH and "in-content" in hints and not hints & _LINKED
-                and count_words(text, NAV_MAX_WORDS) <= NAV_MAX_WORDS and not ends_sentence(text)
-                and _plain_text(text)):
+                and not ends_sentence(text) and count_words(text, NAV_MAX_WORDS) <= NAV_MAX_WORDS
+                and _plain_text(text)):  # (the cheap test first: most body lines end a sentence)
             return "paragraph", f"a short unlinked line of the body: a list item, not a menu ({where})"
         if ("p" in hints and "heading" not in hints and not hints & _NOT_PROSE
                 and is_headline(text, cased=False) and self._between_prose(draft, i)):
