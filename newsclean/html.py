@@ -34,6 +34,7 @@ from .api import assemble
 from .article import Article
 from .cleaners.language import LANGUAGES_BY_SCRIPT, detect_language
 from .lines import Line
+from .memo import forgets
 from .pipeline import Draft, Pipeline
 from .shape import dominant_script
 
@@ -125,6 +126,7 @@ LANGUAGE_SAMPLE_CHARS = 2000
 _NONE: frozenset[str] = frozenset()
 _CACHE_MAX = 50_000
 _attr_cache: dict[str, frozenset[str]] = {}
+forgets(_attr_cache.clear)
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from functools import lru_cache, wraps
 from typing import TypeVar
 
-__all__ = ["MEMO_LINES", "MEMO_MAX_CHARS", "per_line"]
+__all__ = ["MEMO_LINES", "MEMO_MAX_CHARS", "clear", "forgets", "per_line"]
 
 #: Answers kept per question: more than the distinct lines of one long page (a few hundred is usual).
 MEMO_LINES = 4096
@@ -26,10 +26,25 @@ MEMO_MAX_CHARS = 2000
 
 T = TypeVar("T")
 
+#: How to empty every cache of seen text (``clear()``): benchmarks time a first sight of a page.
+_CLEARERS: list[Callable[[], None]] = []
+
+
+def forgets(clear_cache: Callable[[], None]) -> None:
+    """Register a cache of seen text (its ``clear`` method) so that ``clear()`` empties it too."""
+    _CLEARERS.append(clear_cache)
+
+
+def clear() -> None:
+    """Forget every line, sample and attribute seen so far (as a fresh process would)."""
+    for clear_cache in _CLEARERS:
+        clear_cache()
+
 
 def per_line(question: Callable[[str], T]) -> Callable[[str], T]:
     """Cache ``question(text)`` by ``text`` (a pure function of one line's text)."""
     cached = lru_cache(maxsize=MEMO_LINES)(question)
+    forgets(cached.cache_clear)
 
     @wraps(question)
     def memoised(text: str) -> T:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ..lexicon import LATIN_LANGUAGES, stopwords
-from ..memo import per_line
+from ..memo import forgets, per_line
 from ..pipeline import Draft
 from ..shape import dominant_script, ends_sentence, has_kana, words
 
@@ -92,6 +92,9 @@ def _language_of(script: str, sample: tuple[str, ...]) -> str | None:
             hits[k] += n
     best = max(range(len(candidates)), key=hits.__getitem__)  # the first of equals, in candidate order
     return candidates[best] if hits[best] else candidates[0]
+
+
+forgets(_language_of.cache_clear)
 
 
 @cache
