@@ -53,5 +53,7 @@ GLUED_LINE_MIN_CHARS = 200
 COMMENT_MIN_HEADERS = 3
 COMMENT_MAX_SPACING = 12
 COMMENT_AUTHOR_MAX_CHARS = 40
+#: A commenter's bare name line (above a time stamp) has at most this many words.
+COMMENT_NAME_MAX_WORDS = 4
 #: A '34 responses to …' heading is looked for this many lines above the first comment.
 COMMENT_HEADING_SEARCH_LINES = 3

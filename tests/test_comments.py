@@ -93,3 +93,16 @@ def test_an_author_line_needs_its_colon() -> None:
     """'The minister says' is a sentence fragment, not a comment header."""
     lines = "".join(f"The minister says\nApril {n}, 2025\nMore words here.\n" for n in range(1, 5))
     assert "comment" not in kinds(ARTICLE + lines).values()
+
+
+def test_quotes_introduced_by_said_are_not_comments() -> None:
+    """Author-shaped lines without time stamps (``The mayor said:``) open quotes in the article."""
+    quotes = """The mayor said:
+"We will not let the ferry fail again, whatever the repairs cost the city this year."
+The opposition leader said:
+"The council has known about the rusting hull for three years and did nothing at all."
+In a statement, the port authority said:
+"Safety inspections were carried out every month, as the law requires of every operator."
+"""
+    got = kinds(ARTICLE + quotes)
+    assert [got[line] for line in quotes.splitlines()] == ["paragraph"] * 6

@@ -1,12 +1,14 @@
 """Reader comments: the thread of author lines, time stamps and comment text under an article.
 
 A thread is known by its headers, not by its text (comments are prose, and a prose classifier
-keeps them): a header is an author line (``jsmith says:``, ``Anna schreibt:``) or a line that is
-only a comment's date and time (``November 19, 2019 at 6:58 am``, ``2 days ago at 07:52 am``),
-with the short name line right above it. A thread is at least ``COMMENT_MIN_HEADERS`` comments,
-each starting within ``COMMENT_MAX_SPACING`` open lines of the previous one, under article prose.
-It runs from its first header (or the ``34 responses to …`` heading right above it) to the text
-of its last comment, which is taken to be no longer than the longest comment before it.
+keeps them): each comment is dated by a line that is only its date and clock time (``November
+19, 2019 at 6:58 am``, ``2 days ago at 07:52 am``), and starts at the author line (``jsmith
+says:``, ``Anna schreibt:``) or short name line right above it. An author line without a time
+stamp is not enough: ``The mayor said:`` opens quotes in articles. A thread is at least
+``COMMENT_MIN_HEADERS`` comments, each starting within ``COMMENT_MAX_SPACING`` open lines of the
+previous one, under article prose. It runs from its first comment (or the ``34 responses to …``
+heading right above it) to the text of its last comment, which is taken to be no longer than the
+longest comment before it.
 The patterns are in ``data/comments.json``.
 """
 
@@ -27,10 +29,11 @@ from ..thresholds import (
     COMMENT_HEADING_SEARCH_LINES,
     COMMENT_MAX_SPACING,
     COMMENT_MIN_HEADERS,
+    COMMENT_NAME_MAX_WORDS,
     PROSE_MIN_CHARS,
 )
 
-__all__ = ["Comments", "comment_headers"]
+__all__ = ["Comments"]
 
 _data = json.loads(resources.files("newsclean.data").joinpath("comments.json").read_text("utf-8"))
 _VERBS = sorted({v for lang, verbs in _data["author_verbs"].items() if not lang.startswith("_") for v in verbs},
@@ -39,33 +42,36 @@ _AUTHOR = regex.compile(
     rf"^\S.{{0,{COMMENT_AUTHOR_MAX_CHARS}}}?\s(?:{'|'.join(regex.escape(v) for v in _VERBS)})\s?:$",
     regex.IGNORECASE | regex.VERSION1,
 )
+#: The longest author line ``_AUTHOR`` accepts: a name, a blank, the longest verb, `` :``.
+_HEADER_MAX_CHARS = 1 + COMMENT_AUTHOR_MAX_CHARS + 1 + max(map(len, _VERBS)) + 2
 _TIMESTAMP = regex.compile("^(?:" + "|".join(_data["timestamps"]) + ")$", regex.IGNORECASE | regex.VERSION1)
 _HEADING = regex.compile("^(?:" + "|".join(_data["headings"]) + ")$", regex.IGNORECASE | regex.VERSION1)
 
 
 def _is_name(text: str) -> bool:
-    """A commenter's name line: short, one to four words, not a sentence."""
-    return len(text) <= COMMENT_AUTHOR_MAX_CHARS and len(text.split()) <= 4 and not ends_sentence(text)
+    """A commenter's name line: short, a few words, not a sentence."""
+    return (len(text) <= COMMENT_AUTHOR_MAX_CHARS and len(text.split()) <= COMMENT_NAME_MAX_WORDS
+            and not ends_sentence(text))
 
 
-def comment_headers(draft: Draft, lines: list[int]) -> list[int]:
-    """Positions in ``lines`` (open line indexes) where a comment starts: an author line, or a
-    time-stamp line (from the name line right above it, when there is one). A time stamp right
-    under an author line belongs to that comment."""
-    heads: list[int] = []
+def _comment_starts(draft: Draft, lines: list[int]) -> list[int]:
+    """Positions in ``lines`` (open line indexes) where a dated comment starts: at each time-stamp
+    line, or at the author or name line right above it. An author line alone (``The mayor
+    said:``) may open a quote in the article, so only a time stamp makes a comment."""
+    starts: list[int] = []
     for k, i in enumerate(lines):
-        header = _header(draft.text[i])
-        if header == "author":
-            heads.append(k)
-        elif header == "time" and not (heads and heads[-1] == k - 1):
-            heads.append(k - 1 if k > 0 and _is_name(draft.text[lines[k - 1]]) else k)
-    return heads
+        if _header(draft.text[i]) != "time":
+            continue
+        above = draft.text[lines[k - 1]] if k > 0 else ""
+        signed = (not starts or starts[-1] < k - 1) and (_header(above) == "author" or _is_name(above))
+        starts.append(k - 1 if k > 0 and signed else k)
+    return starts
 
 
 @per_line
 def _header(text: str) -> str | None:
     """``author`` for a comment's author line, ``time`` for its time-stamp line, else None."""
-    if len(text) > COMMENT_AUTHOR_MAX_CHARS + 12:
+    if len(text) > _HEADER_MAX_CHARS:
         return None
     if _AUTHOR.match(text):
         return "author"
@@ -92,7 +98,7 @@ class Comments:
 
     def apply(self, draft: Draft) -> None:
         lines = list(draft.open())
-        for first, last, comments, spacing in _threads(comment_headers(draft, lines)):
+        for first, last, comments, spacing in _threads(_comment_starts(draft, lines)):
             before = [draft.text[i] for i in lines[:first]]
             if not any(len(t) >= PROSE_MIN_CHARS and ends_sentence(t) for t in before):
                 continue  # no article above: the comments may be the page's content
