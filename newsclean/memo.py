@@ -9,6 +9,10 @@ it must be immutable: a bool, str, tuple, frozenset or frozen dataclass, never a
 The caches are bounded, so memory stays flat on a stream of any length: at most ``MEMO_LINES``
 answers each (least recently used out first), and lines longer than ``MEMO_MAX_CHARS`` are not
 cached at all (their questions mostly stop at a length test, and a cache must not hold them).
+There are about 25 questions, plus one body-feature cache per stopword language met, so a long
+run holds at most some 100,000 short lines' answers: measured, about 16 MB after the whole
+corpus. ``clear()`` empties every cache of seen text (a benchmark's first sight of a page; a
+process that wants its memory back); ``forgets()`` registers a cache that is not ``@per_line``.
 """
 
 from __future__ import annotations

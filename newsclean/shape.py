@@ -18,6 +18,9 @@ __all__ = [
     "title_case_share", "words",
 ]
 
+#: Characters with nothing visible that the normaliser drops: controls, soft hyphen, zero-width and
+#: bidi marks, BOM (a regex character class, for ``re`` and ``regex`` alike).
+INVISIBLE_CLASS = r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
 WORD = regex.compile(r"\w+")
 # A sentence ends with a mark, then closing quotes or brackets, then blanks: ``…. »  ``.
 _END_MARKS = ".!?\u2026\u3002\uff01\uff1f:;"

@@ -91,3 +91,14 @@ def test_uncased_scripts_that_space_sentences_are_cut_too() -> None:
     assert [text for _, text in glued_parts("".join(korean) * 2)] == korean * 2
     chinese = "市政府周一表示\uff0c新的渡轮码头将于明年春天开放。" * 10
     assert glued_parts(chinese) == [(0, chinese)]
+
+
+def test_invisible_marks_at_the_join_do_not_change_the_cuts() -> None:
+    """The normaliser drops zero-width and soft-hyphen marks, so a join holding them is cut as if
+    they were not there: otherwise re-reading the clean text would cut again (clean is idempotent)."""
+    for mark in ("\u200b", "\u00ad", "\u200e\u200b"):
+        line = mark.join(PARAGRAPHS)
+        assert [text.strip(mark) for _, text in glued_parts(line)] == PARAGRAPHS, repr(mark)
+        article = newsclean.clean(line)
+        assert article.paragraphs == tuple(PARAGRAPHS)
+        assert newsclean.clean(article.text).paragraphs == article.paragraphs

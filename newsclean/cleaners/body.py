@@ -28,7 +28,7 @@ import string
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache, cached_property, lru_cache
+from functools import cache, cached_property
 from importlib import resources
 
 import regex
@@ -123,10 +123,15 @@ def _has_separator(sample: str) -> bool:
     return any(c in sample for c in _SEPARATOR_CHARS) or ("-" in sample and _SPACED_HYPHEN.search(sample) is not None)
 
 
-#: The context-free features of one line, per stopword language (``page_features``): a pure
-#: function of (language, text), so each language's answers are cached by the line's text.
-@lru_cache(maxsize=64)
 def _line_features_in(language: str | None) -> Callable[[str], tuple[float, ...]]:
+    """The context-free features of one line, for a page in ``language`` (``page_features``)."""
+    return _features_with_stopwords_of(language if stopwords(language) else None)
+
+
+#: Features are a pure function of (stopword list, text), so each list's answers are cached by the
+#: line's text; languages without a list share one cache, which keeps the number of caches finite.
+@cache
+def _features_with_stopwords_of(language: str | None) -> Callable[[str], tuple[float, ...]]:
     stops = stopwords(language)
     return per_line(lambda text: _line_features(text, stops))
 
@@ -345,12 +350,14 @@ def has_furniture(draft: Draft, lines: list[int]) -> bool:
             or any(_is_code(draft.text[i]) for i in lines))
 
 
+@per_line
 def _is_code(text: str) -> bool:
     """A long line that is a script or a data blob, not prose: dense in code characters
     (``{ } = < > ;``) or holding JSON key-value pairs, at its start or at its end."""
     if len(text) < CODE_MIN_CHARS:
         return False
-    for sample in (text[:SAMPLE_CHARS], text[-SAMPLE_CHARS:]):
+    samples = (text,) if len(text) <= SAMPLE_CHARS else (text[:SAMPLE_CHARS], text[-SAMPLE_CHARS:])
+    for sample in samples:
         if (_code_marks(sample) >= CODE_MIN_SHARE * len(sample)
                 or len(_JSON_PAIR.findall(sample)) >= CODE_MIN_JSON_PAIRS):
             return True

@@ -16,6 +16,7 @@ from ftfy import badness
 
 from ..memo import per_line
 from ..pipeline import Draft
+from ..shape import INVISIBLE_CLASS
 
 __all__ = ["Normalise"]
 
@@ -27,9 +28,7 @@ _SUSPECT = regex.compile(
     "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
 )
 # (``re``, not ``regex``: the same characters, and several times faster on a long line)
-_INVISIBLE = re.compile(
-    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
-)
+_INVISIBLE = re.compile(INVISIBLE_CLASS)
 _SURROGATE = regex.compile(r"[\ud800-\udfff]")
 # Runs of ASCII blanks collapse to one space; no-break and other typographic spaces are kept.
 _SPACE = regex.compile(r"[ \t\f\v\r]{2,}|[\t\f\v\r]")
