@@ -11,7 +11,7 @@ from functools import lru_cache
 import regex
 
 from .memo import per_line
-from .thresholds import HEADLINE_MAX_WORDS, HEADLINE_MIN_WORDS, TITLE_CASE_MIN_SHARE
+from .thresholds import HEADLINE_MAX_WORDS, HEADLINE_MIN_WORDS, PROSE_MIN_CHARS, TITLE_CASE_MIN_SHARE
 
 __all__ = [
     "WORD", "count_words", "dominant_script", "ends_sentence", "first_words", "is_headline", "script_shares",
@@ -78,6 +78,11 @@ def ends_sentence(text: str) -> bool:
     if last not in _CLOSERS and not last.isspace():
         return False
     return _SENTENCE_END_REVERSED.match(text[::-1]) is not None
+
+
+def is_prose(text: str) -> bool:
+    """A body-like line: at least ``PROSE_MIN_CHARS`` characters, ending like a sentence."""
+    return len(text) >= PROSE_MIN_CHARS and ends_sentence(text)
 
 
 def title_case_share(tokens: list[str]) -> float:

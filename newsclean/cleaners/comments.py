@@ -23,14 +23,13 @@ import regex
 
 from ..memo import per_line
 from ..pipeline import Draft
-from ..shape import ends_sentence
+from ..shape import ends_sentence, is_prose
 from ..thresholds import (
     COMMENT_AUTHOR_MAX_CHARS,
     COMMENT_HEADING_SEARCH_LINES,
     COMMENT_MAX_SPACING,
     COMMENT_MIN_HEADERS,
     COMMENT_NAME_MAX_WORDS,
-    PROSE_MIN_CHARS,
 )
 
 __all__ = ["Comments"]
@@ -100,7 +99,7 @@ class Comments:
         lines = list(draft.open())
         for first, last, comments, spacing in _threads(_comment_starts(draft, lines)):
             before = [draft.text[i] for i in lines[:first]]
-            if not any(len(t) >= PROSE_MIN_CHARS and ends_sentence(t) for t in before):
+            if not any(map(is_prose, before)):
                 continue  # no article above: the comments may be the page's content
             start = first
             for k in range(first - 1, max(-1, first - 1 - COMMENT_HEADING_SEARCH_LINES), -1):

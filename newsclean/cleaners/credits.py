@@ -29,7 +29,7 @@ from ..lexicon import (
 )
 from ..memo import per_line
 from ..pipeline import Draft
-from ..shape import ends_sentence, words
+from ..shape import ends_sentence, is_prose, words
 from ..thresholds import (
     CAPTION_MAX_CHARS,
     CAPTION_MIN_WORDS,
@@ -37,7 +37,6 @@ from ..thresholds import (
     CREDIT_NAME_MIN_WORDS,
     CREDIT_SIDE_MAX_WORDS,
     GLUED_CAPTION_MIN_WORDS,
-    PROSE_MIN_CHARS,
 )
 from .chrome import chrome_languages
 from .metadata import is_byline
@@ -190,8 +189,7 @@ class Credits:
     def apply(self, draft: Draft) -> None:
         found: list[tuple[int, Image]] = []
         # The last body-like line: an article's last line may end with `(AFP)` and is no caption.
-        last_prose = max((j for j in draft.open() if len(draft.text[j]) >= PROSE_MIN_CHARS
-                          and ends_sentence(draft.text[j])), default=-1)
+        last_prose = max((j for j in draft.open() if is_prose(draft.text[j])), default=-1)
         for i in list(draft.open()):
             if not draft.is_open(i):
                 continue

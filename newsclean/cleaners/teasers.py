@@ -13,8 +13,8 @@ import regex
 from ..lexicon import TEASER_OPENERS
 from ..memo import per_line
 from ..pipeline import Draft
-from ..shape import ends_sentence, is_headline
-from ..thresholds import PROSE_MIN_CHARS, TEASER_LIST_MAX
+from ..shape import is_headline, is_prose
+from ..thresholds import TEASER_LIST_MAX
 from .chrome import chrome_key
 
 __all__ = ["Teasers"]
@@ -38,10 +38,6 @@ def _teaser_link(text: str) -> tuple[str, str] | None:
     return (m["opener"], m["headline"].strip()) if m else None
 
 
-def _prose(text: str) -> bool:
-    return len(text) >= PROSE_MIN_CHARS and ends_sentence(text)
-
-
 @dataclass(frozen=True)
 class Teasers:
     """Remove related-article teasers and keep their headlines in ``related``."""
@@ -62,7 +58,9 @@ class Teasers:
             if not is_headline(text, cased=cased):
                 continue
             before, after = draft.neighbour(i, -1), draft.neighbour(i, 1)
-            if before is not None and after is not None and _prose(draft.text[before]) and _prose(draft.text[after]):
+            if before is None or after is None:
+                continue
+            if is_prose(draft.text[before]) and is_prose(draft.text[after]):
                 found.append((i, text))
                 draft.decide(i, "teaser", self.name, "a headline-shaped line between body paragraphs")
         draft.related.extend(headline for _, headline in sorted(found))
