@@ -7,6 +7,11 @@ when most of its 4-token shingles occur in the page's true body. The rule cleane
 exactly as in ``clean()``; the model learns only from the lines they leave open. Features are
 the general ones of ``page_features``: nothing names a page, a site or a sentence.
 
+The model has two stacked stages. The first is fitted on the features; the second on the same
+features plus ``score_context`` of first-stage scores. Those scores must be what the first stage
+says of pages it did not see, as at run time, so for the second stage's training rows they come
+from an inner cross-validation over the training pages (``INNER`` folds, grouped by page).
+
 Cross-validation is grouped by page (5 folds; both renderings of a page fall in the same fold):
 the figures printed are on pages the model did not see, decoded exactly as ``Body.apply`` does.
 ``--write`` fits on every page and writes ``newsclean/data/body_model.json``.
@@ -33,12 +38,15 @@ from newsclean.cleaners.body import (
     FEATURES,
     KEEP_IN_RUN,
     KEEP_OUTSIDE_RUN,
+    SCORE_CONTEXT,
     BodyModel,
+    Trees,
     body_runs,
     has_furniture,
     open_lines,
     page_features,
     run_weights,
+    score_context,
 )
 from newsclean.lines import split_lines
 from newsclean.pipeline import Draft
@@ -46,6 +54,8 @@ from newsclean.pipeline import Draft
 TOKEN = re.compile(r"\w+")
 MODEL_PATH = Path(newsclean.__file__).parent / "data" / "body_model.json"
 TREES, DEPTH, RATE, MIN_LEAF = 60, 3, 0.2, 20
+#: Folds of the inner cross-validation that gives the second stage its first-stage scores.
+INNER = 5
 
 
 @dataclass
@@ -110,14 +120,12 @@ def load(corpus: Path, routes: list[str]) -> list[Page]:
     return pages
 
 
-def fit(pages: list[Page], trees: int = TREES, min_leaf: int = MIN_LEAF) -> BodyModel:
-    """Boosted trees on the open lines, weighted by sqrt(words + 1) as the smoothing pass is."""
-    x = np.vstack([p.x for p in pages])
-    y = np.concatenate([p.y for p in pages]).astype(int)
+def fit_trees(x: np.ndarray[Any, Any], y: np.ndarray[Any, Any], trees: int, min_leaf: int) -> Trees:
+    """Boosted trees on rows ``x``, weighted by sqrt(words + 1) as the smoothing pass is."""
     w = np.exp(x[:, FEATURES.index("words")] / 2)
     clf = HistGradientBoostingClassifier(max_iter=trees, max_depth=DEPTH, learning_rate=RATE, min_samples_leaf=min_leaf,
                                          random_state=0)
-    clf.fit(x, y, sample_weight=w)
+    clf.fit(x, y.astype(int), sample_weight=w)
     exported = []
     for (predictor,) in clf._predictors:
         nodes = predictor.nodes
@@ -126,15 +134,40 @@ def fit(pages: list[Page], trees: int = TREES, min_leaf: int = MIN_LEAF) -> Body
              0 if n["is_leaf"] else int(n["right"]), float(n["value"]))
             for n in nodes
         ))
-    return BodyModel(FEATURES, float(np.ravel(clf._baseline_prediction)[0]), tuple(exported))
+    return Trees(float(np.ravel(clf._baseline_prediction)[0]), tuple(exported))
 
 
-def kept_text(model: BodyModel, page: Page) -> str:
+def first_stage(pages: list[Page], trees: int, min_leaf: int) -> Trees:
+    return fit_trees(np.vstack([p.x for p in pages]), np.concatenate([p.y for p in pages]), trees, min_leaf)
+
+
+def with_context(page: Page, scores: list[float]) -> np.ndarray[Any, Any]:
+    """The page's second-stage rows: its features, then ``score_context`` of first-stage ``scores``."""
+    more = np.array(score_context(scores), dtype=float).reshape(-1, len(SCORE_CONTEXT))
+    return np.hstack([page.x, more])
+
+
+def fit(pages: list[Page], trees: int = TREES, min_leaf: int = MIN_LEAF) -> BodyModel:
+    """Both stages on ``pages``; the second learns from out-of-fold first-stage scores."""
+    ids = sorted({p.id for p in pages})
+    unseen: dict[int, list[float]] = {}
+    for k in range(INNER):
+        held = set(ids[k::INNER])
+        stage = first_stage([p for p in pages if p.id not in held], trees, min_leaf)
+        for n, p in enumerate(pages):
+            if p.id in held:
+                unseen[n] = stage.probabilities(p.x.tolist())
+    x = np.vstack([with_context(p, unseen[n]) for n, p in enumerate(pages)])
+    y = np.concatenate([p.y for p in pages])
+    return BodyModel(first_stage(pages, trees, min_leaf), fit_trees(x, y, trees, min_leaf))
+
+
+def kept_text(model: BodyModel, page: Page, *, first_stage_only: bool = False) -> str:
     """The page's body as ``Body.apply`` would keep it (all of it on a page with no furniture)."""
     if not has_furniture(page.draft, page.lines):
         return "\n\n".join(page.draft.text[i] for i in page.lines)
     rows = page.x.tolist()
-    scores = model.score(rows)
+    scores = model.lines.probabilities(rows) if first_stage_only else model.score(rows)
     inside = body_runs(scores, run_weights(rows))
     return "\n\n".join(
         page.draft.text[i] for i, s, ins in zip(page.lines, scores, inside)
@@ -160,20 +193,28 @@ def main() -> int:
     pages = load(a.corpus, routes)
     ids = sorted({p.id for p in pages})
     held: dict[str, list[tuple[float, float]]] = {r: [] for r in [*routes, "bare"]}
+    first: dict[str, list[tuple[float, float]]] = {r: [] for r in [*routes, "bare"]}
     for k in range(a.folds):
         test = set(ids[k :: a.folds])
         model = fit([p for p in pages if p.id not in test], a.trees, a.min_leaf)
         for p in pages:
             if p.id in test:
                 held[p.route].append(precision_recall(p.body, kept_text(model, p)))
+                first[p.route].append(precision_recall(p.body, kept_text(model, p, first_stage_only=True)))
     print(f"cross-validated by page, {a.folds} folds (pages the model did not see):")
     for route in [*routes, "bare"]:
-        print(f"  {route:6} F1={f1(held[route]):.3f} pages={len(held[route])}")
+        print(f"  {route:6} F1={f1(held[route]):.3f} pages={len(held[route])}"
+              f" (first stage alone: {f1(first[route]):.3f})")
     if a.write:
         model = fit(pages, a.trees, a.min_leaf)
-        data = {"names": list(model.names), "baseline": model.baseline, "trees": [list(t) for t in model.trees]}
+        data = {
+            "features": list(FEATURES),
+            "score_context": list(SCORE_CONTEXT),
+            "lines": {"baseline": model.lines.baseline, "trees": [list(t) for t in model.lines.trees]},
+            "context": {"baseline": model.context.baseline, "trees": [list(t) for t in model.context.trees]},
+        }
         MODEL_PATH.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
-        print(f"wrote {MODEL_PATH} ({len(model.trees)} trees)")
+        print(f"wrote {MODEL_PATH} ({len(model.lines.trees)} + {len(model.context.trees)} trees)")
     return 0
 
 

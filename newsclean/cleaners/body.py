@@ -9,7 +9,9 @@ link lists cluster above and below it. This cleaner reads top to bottom as a sma
    it sits relative to the page's prose and title, its neighbours' shape, repeats);
 3. ``BodyModel``: small boosted decision trees (``data/body_model.json``, trained by
    ``benchmarks/train_body.py`` with page-grouped cross-validation) score each line's odds of
-   being body text;
+   being body text, in two stacked stages: the first reads the features above; the second reads
+   them again with the first stage's scores of the lines around it (``score_context``), so a
+   prose-shaped teaser summary among low-scoring headlines and dates scores low too;
 4. ``body_runs``: the smoothing pass. The runs of lines whose scores add up best (a maximum-sum
    segment search, repeated for runs at least ``RUN_MIN_SHARE`` as strong as the best) are the
    body; inside a run a line is kept unless it scores below ``KEEP_IN_RUN``, outside it only
@@ -30,6 +32,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
+from typing import Any
 
 import regex
 
@@ -40,8 +43,8 @@ from ..pipeline import Draft
 from ..shape import ends_sentence
 from ..thresholds import PROSE_MIN_CHARS
 
-__all__ = ["FEATURES", "Body", "BodyModel", "body_runs", "has_furniture", "load_model", "open_lines", "page_features",
-           "run_weights"]
+__all__ = ["FEATURES", "SCORE_CONTEXT", "Body", "BodyModel", "Trees", "body_runs", "has_furniture", "load_model",
+           "open_lines", "page_features", "run_weights", "score_context"]
 
 #: The smoothing pass: a line adds (score - RUN_CENTRE) x sqrt(words + 1) to its run; runs at
 #: least RUN_MIN_SHARE as strong as the best one are body too, up to MAX_RUNS of them.
@@ -62,6 +65,8 @@ CODE_MIN_JSON_PAIRS = 3
 #: Context windows, in lines on each side.
 NEAR = 2
 FAR = 8
+#: The second stage reads the mean first-stage score of this many open lines above and below.
+SCORE_WINDOWS = (1, 2, 4, 8, 16)
 
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _UPPER = regex.compile(r"\p{Lu}")
@@ -92,6 +97,11 @@ BASE = ("len", "words", "end", "stop", "caps", "digit", "upper", "comma", "sep",
 CONTEXT = ("near_prose", "far_prose", "before", "inside", "edge", "gap", "prev_len", "next_len", "prev_end",
            "next_end", "pos", "removed_between", "repeated", "after_title")
 FEATURES: tuple[str, ...] = BASE + CONTEXT
+#: What the second stage adds to a row (``score_context``): the line's first-stage score, the mean
+#: score of the lines above and below it in each of ``SCORE_WINDOWS``, the share of the page's
+#: score mass above it, and the page's best score.
+SCORE_CONTEXT: tuple[str, ...] = ("score", *(f"{side}_{w}" for w in SCORE_WINDOWS for side in ("above", "below")),
+                                  "score_before", "best")
 
 
 _ASCII_CAPITALS = string.ascii_uppercase.encode("ascii")
@@ -229,29 +239,55 @@ Node = tuple[int, float, int, int, float]
 
 
 @dataclass(frozen=True)
-class BodyModel:
-    """Boosted decision trees over ``FEATURES``: ``(feature, threshold, left, right, value)`` nodes."""
+class Trees:
+    """Boosted decision trees over one row of features: ``(feature, threshold, left, right, value)`` nodes."""
 
-    names: tuple[str, ...]
     baseline: float
     trees: tuple[tuple[Node, ...], ...]
 
     @cached_property
     def margin(self) -> Callable[[list[float]], float]:
-        """The model's log-odds for one feature row, as one compiled function (see ``_compile_trees``)."""
+        """The trees' log-odds for one feature row, as one compiled function (see ``_compile_trees``)."""
         return _compile_trees(self.baseline, self.trees)
 
-    def score(self, rows: list[list[float]], only: list[bool] | None = None) -> list[float]:
-        """P(body) for each feature row (0.0 for rows ``only`` leaves out)."""
+    def probabilities(self, rows: list[list[float]]) -> list[float]:
+        """P(body) for each feature row."""
         margin = self.margin
-        out = []
-        for row_no, x in enumerate(rows):
-            if only is not None and not only[row_no]:
-                out.append(0.0)
-                continue
-            z = margin(x)
-            out.append(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))))
-        return out
+        return [1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, margin(x))))) for x in rows]
+
+
+@dataclass(frozen=True)
+class BodyModel:
+    """Two stacked stages of trees: ``lines`` scores each row of ``FEATURES``; ``context`` scores the
+    same row followed by its ``SCORE_CONTEXT``, read from the ``lines`` scores of the whole page."""
+
+    lines: Trees
+    context: Trees
+
+    def score(self, rows: list[list[float]]) -> list[float]:
+        """P(body) for each feature row of one page, in page order."""
+        first = self.lines.probabilities(rows)
+        return self.context.probabilities([row + more for row, more in zip(rows, score_context(first))])
+
+
+def score_context(scores: list[float]) -> list[list[float]]:
+    """For each line of a page, its ``SCORE_CONTEXT`` (in that order) from the page's first-stage scores."""
+    n = len(scores)
+    cum = [0.0]
+    for score in scores:
+        cum.append(cum[-1] + score)
+    total, best = cum[-1] or 1.0, max(scores, default=0.0)
+    rows = []
+    for k, score in enumerate(scores):
+        row = [score]
+        for w in SCORE_WINDOWS:
+            lo, hi = max(0, k - w), min(n, k + w + 1)
+            row.append((cum[k] - cum[lo]) / max(1, k - lo))
+            row.append((cum[hi] - cum[k + 1]) / max(1, hi - k - 1))
+        row.append(cum[k] / total)
+        row.append(best)
+        rows.append(row)
+    return rows
 
 
 def _literal(value: float) -> str:
@@ -293,12 +329,16 @@ def load_model() -> BodyModel | None:
     if not path.is_file():
         return None
     data = json.loads(path.read_text("utf-8"))
-    if tuple(data["names"]) != FEATURES:
+    if tuple(data.get("features", ())) != FEATURES or tuple(data.get("score_context", ())) != SCORE_CONTEXT:
         raise RuntimeError("data/body_model.json was trained on other features: run benchmarks/train_body.py --write")
+    return BodyModel(_trees(data["lines"]), _trees(data["context"]))
+
+
+def _trees(data: dict[str, Any]) -> Trees:
     trees = tuple(
         tuple((int(f), float(t), int(a), int(b), float(v)) for f, t, a, b, v in tree) for tree in data["trees"]
     )
-    return BodyModel(tuple(data["names"]), float(data["baseline"]), trees)
+    return Trees(float(data["baseline"]), trees)
 
 
 def run_weights(rows: list[list[float]]) -> list[float]:
