@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """Speed of the HTML route: ms per page for lxml's bare parse, clean_html and the anchors.
 
-  python benchmarks/html_speed.py --corpus ../shared/corpus/scrapinghub [--repeat 3] [--limit N]
+  python benchmarks/html_speed.py --corpus ../shared/corpus/scrapinghub [--repeat 3] [--limit N] [--no-anchors]
 
 Every system reads the same decoded pages (``str``), in the same process, one system after
 another, ``--repeat`` times; each system's figure is the process CPU time of its fastest round
 (all are single-threaded, so on an idle machine this is the wall time; on a busy one it is the
 steadier figure). lxml's bare parse (``lxml.html.fromstring``) is the floor every lxml-based extractor
-pays. trafilatura and readability-lxml are timed when they are installed, skipped otherwise.
+pays. trafilatura and readability-lxml are timed when they are installed, skipped otherwise
+(and with ``--no-anchors``: they take most of the run, and a change to newsclean moves only
+its own figure).
 
 newsclean caches what it has seen (per-line answers, class names, language samples); before each
 of its rounds ``newsclean.memo.clear()`` empties those caches, so every round is a first sight of
@@ -37,7 +39,7 @@ def load(corpus: Path, limit: int | None) -> list[str]:
     return [gzip.decompress((corpus / f"{i}.html.gz").read_bytes()).decode("utf-8", "replace") for i in ids[:limit]]
 
 
-def systems() -> dict[str, tuple[Run, Reset]]:
+def systems(anchors: bool = True) -> dict[str, tuple[Run, Reset]]:
     import lxml.html
 
     import newsclean
@@ -47,6 +49,8 @@ def systems() -> dict[str, tuple[Run, Reset]]:
         "lxml parse": (lxml.html.fromstring, _nothing),
         "newsclean.clean_html": (newsclean.clean_html, newsclean.memo.clear),
     }
+    if not anchors:
+        return runs
     try:
         import trafilatura
 
@@ -81,9 +85,11 @@ def main() -> int:
     ap.add_argument("--corpus", type=Path, required=True, help="directory with truth.jsonl and <id>.html.gz")
     ap.add_argument("--repeat", type=int, default=3, help="rounds per system; the fastest counts")
     ap.add_argument("--limit", type=int, default=None, help="only the first N pages")
+    ap.add_argument("--no-anchors", action="store_true", help="time lxml's parse and newsclean only")
     args = ap.parse_args()
     pages = load(args.corpus, args.limit)
-    results = {name: best_ms_per_page(run, reset, pages, args.repeat) for name, (run, reset) in systems().items()}
+    runs = systems(anchors=not args.no_anchors)
+    results = {name: best_ms_per_page(run, reset, pages, args.repeat) for name, (run, reset) in runs.items()}
     floor = results["lxml parse"]
     print(f"{len(pages)} pages from {args.corpus}, fastest of {args.repeat} rounds")
     print(f"{'system':24} {'ms/page':>8} {'x parse':>8}")

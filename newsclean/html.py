@@ -193,20 +193,23 @@ def _words_of(attr: str) -> list[str]:
         else:
             parts = [p.lower() for p in _CLASS_SPLIT.split(token.replace("-", " ")) if p]
         if len(parts) > 1 and parts[0] not in _LABEL_PREFIXES:
-            out.extend(p for p in parts if p not in _WHOLE_TOKEN_ONLY)
+            out.extend([p for p in parts if p not in _WHOLE_TOKEN_ONLY])  # a list: cheaper than a generator
     return out
+
+
+def _may_name_body(value: str) -> bool:
+    """Whether ``value`` holds a word :data:`_BODY_CLASS` ends with: most values do not, and
+    these three tests cost less than the search (lowercase first, as the search ignores case)."""
+    lowered = value.lower()
+    return "body" in lowered or "content" in lowered or "text" in lowered
 
 
 def class_hints(value: str) -> frozenset[str]:
     """Hints named by one ``class`` or ``id`` value (``related-articles`` → ``related``)."""
     found = _attr_cache.get(value)
     if found is None:
-        hints: set[str] = set()
-        for word in _words_of(value):
-            hint = _CLASS_WORDS.get(word)
-            if hint is not None:
-                hints.add(hint)
-        if _BODY_CLASS.search(value):
+        hints = {hint for word in _words_of(value) if (hint := _CLASS_WORDS.get(word)) is not None}
+        if _may_name_body(value) and _BODY_CLASS.search(value):
             hints.update(("content", "article-body"))
         found = frozenset(hints)
         if len(_attr_cache) >= _CACHE_MAX:
@@ -269,21 +272,22 @@ _BODY_HINTS = frozenset({"content", "article-body"})
 _OTHER_ATTRS = frozenset({"style", "hidden", "aria-hidden", "role", "itemprop"})
 
 
-def _own_hints(el: etree._Element, tag: str) -> tuple[frozenset[str] | None, str | None]:
+def _own_hints(items: list[tuple[str, str]], tag: str) -> tuple[frozenset[str] | None, str | None]:
     """Hints an element adds for everything inside it (None when it is hidden), and its class.
 
-    ``items()`` reads all attributes in one call (the walk's main cost is reading them); the
-    class comes back too, as a block's ``where`` segment needs its first token.
+    ``items`` are the element's attributes, read in one call (the walk's main cost is reading
+    them); the class comes back too, as a block's ``where`` segment needs its first token.
     """
     hints = _TAG_HINTS.get(tag, _NONE)
     cls: str | None = None
-    items: list[tuple[str, str]] = el.items()  # type: ignore[assignment]  # str: parsed from str
     for name, value in items:
         if name == "class" or name == "id":
             if name == "class":
                 cls = value
             if value:
-                found = class_hints(value)
+                found = _attr_cache.get(value)  # class_hints(), less a call for the values seen
+                if found is None:
+                    found = class_hints(value)
                 if found:
                     if "hidden" in found:
                         return None, cls
@@ -321,7 +325,8 @@ _LINK = _Ctx("a", _NONE)  # a link that says nothing but that it is one
 def _block_ctx(tag: str, own: frozenset[str], cls: str | None, key: int, parent: _Ctx) -> _Ctx:
     """A block element's context; its ``where`` segment is the tag and the first class token."""
     first = cls.split(None, 1) if cls else None
-    return _Ctx(tag, own, f"{tag}.{first[0]}" if first else tag, True, key=key, parent=parent, path=(*parent.path, key))
+    # Positional arguments: cheaper than keywords, and this runs for every block element.
+    return _Ctx(tag, own, f"{tag}.{first[0]}" if first else tag, True, False, key, 0, parent, (*parent.path, key))
 
 
 def _text_length(el: etree._Element) -> int:
@@ -366,16 +371,17 @@ def _walk(root: etree._Element, meta: _Meta) -> list[_Block]:
     counter = 0
 
     def flush() -> None:
+        """Close the block in ``buf``: called only when it holds something (most calls would
+        find it empty, and a call costs more than the test)."""
         nonlocal link_chars, chars
-        if not buf:
-            return
-        text = " ".join("".join(buf).split())  # blank runs as one space (as _SPACE.sub(" ", …).strip(), faster)
+        words = "".join(buf).split()
         links = link_chars
         buf.clear()
         link_chars = chars = 0
-        if not text:
+        if not words:  # blanks only, as between two block elements
             inline.clear()
             return
+        text = " ".join(words)  # blank runs as one space (as _SPACE.sub(" ", …).strip(), faster)
         owner = block_stack[-1]
         own = {owner.tag}
         for hints, covered in inline:
@@ -403,7 +409,9 @@ def _walk(root: etree._Element, meta: _Meta) -> list[_Block]:
                 walker.skip_subtree()
                 stack.append(_SKIPPED)
                 continue
-            own, cls = _own_hints(el, tag)
+            items: list[tuple[str, str]] = el.items()  # str: parsed from str
+            # An element without attributes (a quarter of them) has its tag's hints only.
+            own, cls = _own_hints(items, tag) if items else (_TAG_HINTS.get(tag, _NONE), None)
             if own is None:
                 walker.skip_subtree()
                 stack.append(_SKIPPED)
@@ -412,7 +420,8 @@ def _walk(root: etree._Element, meta: _Meta) -> list[_Block]:
                 pieces = _short_texts(el, max_collapse)
                 if pieces is not None:
                     # Furniture with no prose-length text: one block, without walking inside.
-                    flush()
+                    if buf:
+                        flush()
                     if pieces:
                         counter += 1
                         block_stack.append(_block_ctx(tag, own, cls, counter, block_stack[-1]))
@@ -424,13 +433,15 @@ def _walk(root: etree._Element, meta: _Meta) -> list[_Block]:
                     stack.append(_SKIPPED)
                     continue
             if tag == "br" or tag == "hr":
-                flush()
+                if buf:
+                    flush()
                 stack.append(_PLAIN)
                 continue
             if tag == "td" or tag == "th":  # a table row is one block, its cells apart
                 buf.append(" ")
             if tag in BLOCK_TAGS or (own and not own.isdisjoint(_OWN_BLOCK)):
-                flush()
+                if buf:
+                    flush()
                 if tag == "html":
                     lang = el.get("lang")
                     if lang:
@@ -456,7 +467,8 @@ def _walk(root: etree._Element, meta: _Meta) -> list[_Block]:
             ctx = stack.pop()
             if not ctx.skipped:
                 if ctx.block:
-                    flush()
+                    if buf:
+                        flush()
                     block_stack.pop()
                 else:
                     if ctx.tag == "a":
@@ -469,7 +481,8 @@ def _walk(root: etree._Element, meta: _Meta) -> list[_Block]:
                 chars += len(tail)
                 if link_depth:
                     link_chars += len(tail.strip())
-    flush()
+    if buf:
+        flush()
     return blocks
 
 
