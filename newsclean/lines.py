@@ -18,6 +18,7 @@ from itertools import pairwise
 
 import regex
 
+from .memo import per_line
 from .shape import INVISIBLE_CLASS
 from .thresholds import GLUED_LINE_MIN_CHARS
 
@@ -56,11 +57,18 @@ def glued_parts(raw: str) -> list[tuple[int, str]]:
     """``(offset, text)`` for each part of a line, cut at glued sentence ends when it is long."""
     if len(raw) < GLUED_LINE_MIN_CHARS:
         return [(0, raw)]
-    cuts = [m.end() for m in GLUED_SENTENCE_END.finditer(raw)]
+    cuts = _glued_cuts(raw)
     if not cuts:
         return [(0, raw)]
     bounds = [0, *cuts, len(raw)]
     return [(a, raw[a:b]) for a, b in pairwise(bounds)]  # each part holds a letter: none is blank
+
+
+@per_line
+def _glued_cuts(raw: str) -> tuple[int, ...]:
+    """Where ``raw`` is cut: each glued sentence end's end. Kept, because ``clean()`` re-reads its
+    kept lines, and those are mostly the input's own lines again (a long paragraph is searched once)."""
+    return tuple(m.end() for m in GLUED_SENTENCE_END.finditer(raw))
 
 
 def split_lines(text: str) -> list[Line]:

@@ -34,14 +34,29 @@ _MAX_CHROME_CHARS = 120
 def chrome_key(text: str) -> str:
     """The line as the lexicon stores it: casefolded, without decoration or a trailing counter."""
     folded = text.casefold()
-    lead = _LEAD.match(folded)
-    tail = _TAIL_REVERSED.match(folded[::-1])
-    start, end = lead.end() if lead else 0, len(folded) - (tail.end() if tail else 0)
+    start, end = _lead_length(folded), len(folded) - _tail_length(folded)
     return folded[start:end] if end > start else text.strip().casefold()
 
 
+def _lead_length(folded: str) -> int:
+    """How many characters of decoration open the line (``_LEAD``)."""
+    if folded[:1].isalnum():
+        return 0  # (most lines) letters and digits are no blank, punctuation or symbol
+    lead = _LEAD.match(folded)
+    return lead.end() if lead else 0
+
+
+def _tail_length(folded: str) -> int:
+    """How many characters of decoration and counter close the line (``_TAIL_REVERSED``)."""
+    if folded[-1:].isalpha():
+        return 0  # (most lines) a letter is no decoration, and no counter's digit
+    tail = _TAIL_REVERSED.match(folded[::-1])
+    return tail.end() if tail else 0
+
+
 # Separators between UI items on one line: `Advertisement · Scroll to continue`.
-_SEPARATOR = regex.compile(r"[\u00b7\u2022|]")  # middle dot, bullet, pipe
+_SEPARATORS = "\u00b7\u2022|"  # middle dot, bullet, pipe
+_SEPARATOR = regex.compile(f"[{regex.escape(_SEPARATORS)}]")
 
 
 @per_line
@@ -51,7 +66,8 @@ def chrome_languages(text: str) -> frozenset[str] | None:
     found = CHROME_LANGUAGES.get(key)
     if found is not None:
         return found
-    parts = [chrome_key(p) for p in _SEPARATOR.split(text) if p.strip()] if _SEPARATOR.search(text) else []
+    separated = any(sep in text for sep in _SEPARATORS)  # (``in`` is cheaper than a search)
+    parts = [chrome_key(p) for p in _SEPARATOR.split(text) if p.strip()] if separated else []
     if len(parts) < 2:
         tokens = key.split()
         if not 2 <= len(tokens) <= COMPOUND_CHROME_MAX_WORDS or tokens[0] not in _HEADS:

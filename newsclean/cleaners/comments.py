@@ -72,7 +72,9 @@ def _header(text: str) -> str | None:
     """``author`` for a comment's author line, ``time`` for its time-stamp line, else None."""
     if len(text) > _HEADER_MAX_CHARS:
         return None
-    if _AUTHOR.match(text):
+    # An author line ends with its colon (``$`` may also stand before a final line break): only
+    # such a line is tried against the verbs, which are searched at every position of the name.
+    if ":" in text[-2:] and _AUTHOR.match(text):
         return "author"
     return "time" if _TIMESTAMP.match(text) else None
 

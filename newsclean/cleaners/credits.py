@@ -61,6 +61,7 @@ _CAP_WORD = r"(?:\p{Lu}[\p{L}\p{M}.'\u2019&-]*|of|de|da|do|dos|das|del|la|le|di|
 _NAME_SIDE = rf"\p{{Lu}}[\p{{L}}\p{{M}}.'\u2019&-]*(?: {_CAP_WORD}){{0,{CREDIT_SIDE_MAX_WORDS - 1}}}"
 _NAME_CREDIT = regex.compile(rf"^{_NAME_SIDE}\s?/\s?{_NAME_SIDE}$")
 _AGENCY_WORD = regex.compile(rf"(?<!\w)(?:{_AGENCY})(?!\w)")
+_AGENCIES = frozenset(CREDIT_AGENCIES)
 _NOT_A_CREDIT = regex.compile(r"all rights reserved|^\s*\d{4}\b", _I)
 # A glue point: a lower-case word, digit or bracket, then a capitalised word, with no space.
 _GLUE = regex.compile(r"(?<=\p{Ll}\p{Ll}|\d|\))(?=\p{Lu}\p{Ll})")
@@ -113,9 +114,20 @@ def _credit_parts(text: str) -> tuple[str, str | None] | None:
                 return _clean_credit(credit), caption.strip()
         return (_clean_credit(rest), None) if len(rest) <= CREDIT_MAX_CHARS else None
     if (len(text) <= CREDIT_MAX_CHARS and not ends_sentence(text) and len(words(text)) <= 10
-            and _AGENCY_WORD.search(text) and ("/" in text or " via " in text or _AGENCY_WORD.fullmatch(text))):
+            and _names_agency(text)):
         return _clean_credit(text), None
     return None
+
+
+def _names_agency(text: str) -> bool:
+    """An agency named with a slash or ``via`` (``Name/Reuters``, ``Photo via AP``), or alone.
+
+    The cheap tests first: a line without a slash or `` via `` is only looked up as the agency
+    alone (a line that is an agency holds one, so the search would find it too). The agencies
+    are literals, so ``_AGENCY_WORD.fullmatch(text)`` is the lookup ``text in CREDIT_AGENCIES``."""
+    if "/" in text or " via " in text:
+        return _AGENCY_WORD.search(text) is not None
+    return text in _AGENCIES
 
 
 class _PhotoLine(NamedTuple):
@@ -189,7 +201,9 @@ class Credits:
     def apply(self, draft: Draft) -> None:
         found: list[tuple[int, Image]] = []
         # The last body-like line: an article's last line may end with `(AFP)` and is no caption.
-        last_prose = max((j for j in draft.open() if is_prose(draft.text[j])), default=-1)
+        # (read from the bottom up: it is usually among the last lines)
+        last_prose = next((j for j in range(len(draft.lines) - 1, -1, -1)
+                           if draft.is_open(j) and is_prose(draft.text[j])), -1)
         for i in list(draft.open()):
             if not draft.is_open(i):
                 continue

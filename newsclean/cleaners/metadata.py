@@ -136,7 +136,10 @@ class Metadata:
         title = draft.title or ""
         bare = _without_site_suffix(title)
         for i in list(draft.open()):
-            if draft.text[i] == title or _without_site_suffix(draft.text[i]) == bare:
+            # The suffix is cut from the end, so a line whose bare text is the title's starts with it:
+            # only such lines are searched for a suffix.
+            text = draft.text[i]
+            if text == title or (text.startswith(bare) and _without_site_suffix(text) == bare):
                 draft.decide(i, "duplicate", self.name, "repeats the title")
 
     def _find_dek(self, draft: Draft, title_at: int, start: int) -> None:

@@ -65,15 +65,18 @@ def fix_mojibake(text: str) -> str:
 @per_line
 def normalise_text(text: str) -> str:
     """One line's text with mojibake fixed, invisible marks dropped and spaces collapsed."""
-    if text.isprintable() and not _SUSPECT.search(text):  # the common case: nothing to repair
+    # The common case: nothing to repair. (Mojibake's signature opens with a non-ASCII letter, and
+    # ``isascii`` reads a flag, so an ASCII line is not searched for it.)
+    if text.isprintable() and (text.isascii() or not _SUSPECT.search(text)):
         return (_SPACE.sub(" ", text) if "  " in text else text).strip()
     text = _SURROGATE.sub("\ufffd", text)
-    if not _INVISIBLE.sub("", text).strip():
+    visible = _INVISIBLE.sub("", text)
+    if not visible.strip():
         return ""  # only invisible marks: ftfy would turn a lone C1 control (\x9a) into a letter (š)
-    if _SUSPECT.search(text):
-        text = fix_mojibake(text)
-    text = _INVISIBLE.sub("", text)
-    return _SPACE.sub(" ", text).strip()
+    # (a line that is no mojibake is already ``visible``: it is not searched for invisibles again)
+    text = _INVISIBLE.sub("", fix_mojibake(text)) if _SUSPECT.search(text) else visible
+    # With the invisibles gone (\f, \v and \r among them), only a tab or two spaces make a blank run.
+    return (_SPACE.sub(" ", text) if "  " in text or "\t" in text else text).strip()
 
 
 @dataclass(frozen=True)
