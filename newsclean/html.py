@@ -325,8 +325,7 @@ _LINK = _Ctx("a", _NONE)  # a link that says nothing but that it is one
 def _block_ctx(tag: str, own: frozenset[str], cls: str | None, key: int, parent: _Ctx) -> _Ctx:
     """A block element's context; its ``where`` segment is the tag and the first class token."""
     first = cls.split(None, 1) if cls else None
-    # Positional arguments: cheaper than keywords, and this runs for every block element.
-    return _Ctx(tag, own, f"{tag}.{first[0]}" if first else tag, True, False, key, 0, parent, (*parent.path, key))
+    return _Ctx(tag, own, f"{tag}.{first[0]}" if first else tag, True, key=key, parent=parent, path=(*parent.path, key))
 
 
 def _text_length(el: etree._Element) -> int:
@@ -371,9 +370,10 @@ def _walk(root: etree._Element, meta: _Meta) -> list[_Block]:
     counter = 0
 
     def flush() -> None:
-        """Close the block in ``buf``: called only when it holds something (most calls would
-        find it empty, and a call costs more than the test)."""
+        """Close the block in ``buf``, if it holds anything."""
         nonlocal link_chars, chars
+        if not buf:
+            return
         words = "".join(buf).split()
         links = link_chars
         buf.clear()
@@ -420,8 +420,7 @@ def _walk(root: etree._Element, meta: _Meta) -> list[_Block]:
                 pieces = _short_texts(el, max_collapse)
                 if pieces is not None:
                     # Furniture with no prose-length text: one block, without walking inside.
-                    if buf:
-                        flush()
+                    flush()
                     if pieces:
                         counter += 1
                         block_stack.append(_block_ctx(tag, own, cls, counter, block_stack[-1]))
@@ -433,15 +432,13 @@ def _walk(root: etree._Element, meta: _Meta) -> list[_Block]:
                     stack.append(_SKIPPED)
                     continue
             if tag == "br" or tag == "hr":
-                if buf:
-                    flush()
+                flush()
                 stack.append(_PLAIN)
                 continue
             if tag == "td" or tag == "th":  # a table row is one block, its cells apart
                 buf.append(" ")
             if tag in BLOCK_TAGS or (own and not own.isdisjoint(_OWN_BLOCK)):
-                if buf:
-                    flush()
+                flush()
                 if tag == "html":
                     lang = el.get("lang")
                     if lang:
@@ -467,8 +464,7 @@ def _walk(root: etree._Element, meta: _Meta) -> list[_Block]:
             ctx = stack.pop()
             if not ctx.skipped:
                 if ctx.block:
-                    if buf:
-                        flush()
+                    flush()
                     block_stack.pop()
                 else:
                     if ctx.tag == "a":
@@ -481,8 +477,7 @@ def _walk(root: etree._Element, meta: _Meta) -> list[_Block]:
                 chars += len(tail)
                 if link_depth:
                     link_chars += len(tail.strip())
-    if buf:
-        flush()
+    flush()
     return blocks
 
 

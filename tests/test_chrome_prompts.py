@@ -25,6 +25,8 @@ COMMENT_FORM = [
     "Twój adres e-mail nie zostanie opublikowany.",
     "Ваш адрес email не будет опубликован. Обязательные поля помечены *",
     "Thank you for subscribing! Please check your inbox to confirm your subscription.",
+    "Please check your inbox to confirm your subscription.",
+    "You must be logged in to post a comment.",
 ]
 
 
@@ -38,6 +40,14 @@ def test_a_comment_form_or_sign_up_notice_is_chrome(line: str) -> None:
 @pytest.mark.parametrize("line", [
     "The mayor said your email address will not be published in the new register.",
     "Required fields are the main obstacle to filing online, the tax office admitted on Monday.",
+    # the prompts' opening words, at the start of a body sentence that goes on
+    "Your email address will not change when you switch to the new plan, the company said on Monday.",
+    "Ihre E-Mail-Adresse wird nicht an Dritte weitergegeben, versicherte das Unternehmen am Montag.",
+    "Votre adresse e-mail ne sera pas conservée au-delà de trois mois, précise la Cnil dans son avis.",
+    "Thanks for signing up to help, the organisers wrote to more than 3,000 volunteers on Friday.",
+    "Required fields are marked with a red star on the new tax form, which goes online in April.",
+    "You must be logged in to post a comment on the ministry's consultation, which critics call a barrier.",
+    "Notify me of new posts is the option most readers ignore, according to the survey's authors.",
 ])
 def test_the_same_words_inside_a_body_sentence_stay(line: str) -> None:
     article = newsclean.clean(BODY + line + "\n")
