@@ -32,6 +32,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
+from itertools import accumulate
 from typing import Any
 
 import regex
@@ -69,7 +70,10 @@ FAR = 8
 #: The second stage reads the mean first-stage score of this many open lines above and below.
 SCORE_WINDOWS = (1, 2, 4, 8, 16)
 
-_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+#: CJK characters, counted a run at a time (a CJK line is mostly one long run). None lies below
+#: U+1100 (Hangul Jamo, the first): a line with no character from there on has none to count.
+_CJK_RUN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]+")
+_FROM_U1100 = re.compile("[\u1100-\U0010ffff]")
 _UPPER = regex.compile(r"\p{Lu}")
 _WORD = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
@@ -78,6 +82,11 @@ _JSON_PAIR = re.compile(r'"\s*:\s*["{\[\d]')
 #: where \p{Ll} and \p{Lu} are a-z and A-Z (and ``re`` is faster than ``regex``).
 _GLUE = regex.compile(r"\p{Ll}[.!?]?\p{Lu}\p{Ll}")
 _GLUE_ASCII = re.compile(r"[a-z][.!?]?[A-Z][a-z]")
+#: Every glued run holds a capital, followed by a lowercase letter, after a lowercase letter (and
+#: maybe one of ``.!?``). Most lines hold none: looking for such a capital first (a scan that stops
+#: at capitals only) is quicker than trying the pattern at every lowercase letter.
+_GLUE_CAPITAL = regex.compile(r"\p{Lu}(?<=\p{Ll}[.!?]?\p{Lu})\p{Ll}")
+_GLUE_CAPITAL_ASCII = re.compile(r"[A-Z](?:(?<=[a-z].)|(?<=[a-z][.!?].))[a-z]")
 #: Feature ``sep``: one of these characters (pipes, bullets, guillemets, arrows), or a spaced hyphen.
 _SEPARATOR_CHARS = "|\u2022\u00b7\u00bb\u203a\u00ab\u2039\u2192"
 _SPACED_HYPHEN = re.compile(r"\s-\s")
@@ -86,12 +95,19 @@ _SPACED_HYPHEN = re.compile(r"\s-\s")
 #: without one is not searched.
 _URL = re.compile(r"https?://|www\.|\.(?:com|org|net|html?)\b", re.IGNORECASE)
 _URL_HINTS = ("http", "www.", ".com", ".org", ".net", ".htm")
+_URL_HINT = re.compile("|".join(map(re.escape, _URL_HINTS)))  # one scan for any of them
 _COMMAS = ",;\uff0c\u3001"  # also the CJK commas
 #: Code marks: these characters, ``&&``, ``||`` and the words ``function`` and ``var``.
 _CODE_CHARS = "{}=<>;\\"
+_ASCII_CODE_CHARS = _CODE_CHARS.encode("ascii")
 _CODE_WORD = re.compile(r"\b(?:function|var)\b")
 #: Ratios of a long line are read from its first SAMPLE_CHARS characters: same answer, bounded cost.
 SAMPLE_CHARS = 1200
+#: Typographic quotes, dashes and the ellipsis: often the only characters of an English line that are
+#: not ASCII. No feature reads them: they are not word characters, letters, digits, ``.!?``, spaces,
+#: commas, separators, code marks or URL parts. Nor is DEL, so a sample reads the same with them as
+#: DEL; and then a line with no other non-ASCII character takes the ASCII paths (``_plain``).
+_TYPOGRAPHIC = "\u2018\u2019\u201c\u201d\u2013\u2014\u2026"
 
 #: Names of the features, in the order the model's trees index them.
 BASE = ("len", "words", "end", "stop", "caps", "digit", "upper", "comma", "sep", "code", "url", "glue", "cjk", "short")
@@ -119,19 +135,46 @@ def _code_marks(sample: str) -> int:
     would count them, cheaper. No two of its parts can overlap, so each is counted alone: the
     characters and the pairs in bulk (``str.count`` does not overlap matches either), the words
     only when they occur. ``=>`` never counts: its ``=`` is taken first."""
-    marks = sum(map(sample.count, _CODE_CHARS)) + sample.count("&&") + sample.count("||")
+    if sample.isascii():  # (an O(1) flag) the characters in one bulk deletion, not seven scans
+        marks = _ascii_count(sample.encode("ascii"), _ASCII_CODE_CHARS)
+    else:
+        marks = sum(map(sample.count, _CODE_CHARS))
+    marks += sample.count("&&") + sample.count("||")
     if "function" in sample or "var" in sample:
         marks += len(_CODE_WORD.findall(sample))
     return marks
 
 
 def _has_url(sample: str) -> bool:
-    folded = sample.casefold()
-    return any(hint in folded for hint in _URL_HINTS) and _URL.search(sample) is not None
+    folded = sample.lower() if sample.isascii() else sample.casefold()  # the same on ASCII, and quicker
+    return _URL_HINT.search(folded) is not None and _URL.search(sample) is not None
+
+
+def _commas(sample: str) -> int:
+    # The CJK commas are not ASCII: on ASCII text only "," and ";" can occur.
+    if sample.isascii():
+        return sample.count(",") + sample.count(";")
+    return sum(map(sample.count, _COMMAS))
 
 
 def _has_separator(sample: str) -> bool:
-    return any(c in sample for c in _SEPARATOR_CHARS) or ("-" in sample and _SPACED_HYPHEN.search(sample) is not None)
+    # Of the separator characters only the pipe is ASCII: on ASCII text it is the one to look for.
+    marked = "|" in sample if sample.isascii() else any(c in sample for c in _SEPARATOR_CHARS)
+    return marked or ("-" in sample and _SPACED_HYPHEN.search(sample) is not None)
+
+
+def _glued_runs(sample: str) -> int:
+    """How many glued runs (``_GLUE``) ``sample`` holds, looked for only where a capital may start one."""
+    if sample.isascii():
+        return len(_GLUE_ASCII.findall(sample)) if _GLUE_CAPITAL_ASCII.search(sample) else 0
+    return len(_GLUE.findall(sample)) if _GLUE_CAPITAL.search(sample) else 0
+
+
+def _cjk_chars(sample: str) -> int:
+    """How many CJK characters ``sample`` holds."""
+    if sample.isascii() or not _FROM_U1100.search(sample):
+        return 0
+    return sum(map(len, _CJK_RUN.findall(sample)))
 
 
 def _line_features_in(language: str | None) -> Callable[[str], tuple[float, ...]]:
@@ -147,9 +190,17 @@ def _features_with_stopwords_of(language: str | None) -> Callable[[str], tuple[f
     return per_line(lambda text: _line_features(text, stops))
 
 
+def _plain(sample: str) -> str:
+    """``sample`` with each ``_TYPOGRAPHIC`` character as DEL: the same features, on quicker paths."""
+    if not sample.isascii():
+        for mark in _TYPOGRAPHIC:
+            sample = sample.replace(mark, "\x7f")
+    return sample
+
+
 def _line_features(text: str, stops: frozenset[str]) -> tuple[float, ...]:
     n = len(text)
-    sample = text[:SAMPLE_CHARS]
+    sample = _plain(text[:SAMPLE_CHARS])
     m = len(sample) or 1
     tokens = _WORD.findall(sample)
     nw = len(tokens) * n / m
@@ -158,7 +209,6 @@ def _line_features(text: str, stops: frozenset[str]) -> tuple[float, ...]:
     stop = sum(map(stops.__contains__, map(str.lower, tokens))) / len(tokens) if tokens else 0.0
     long_words = [w for w in tokens if len(w) > 3 and w.isalpha()] if nw <= 30 else []
     caps = sum(1 for w in long_words if w[0].isupper()) / len(long_words) if long_words else 0.0
-    glue = _GLUE_ASCII if ascii_only else _GLUE
     return (
         math.log1p(n),
         math.log1p(nw),
@@ -167,12 +217,12 @@ def _line_features(text: str, stops: frozenset[str]) -> tuple[float, ...]:
         caps,
         (_ascii_count(data, _ASCII_DIGITS) if ascii_only else len(_DIGIT.findall(sample))) / m,
         (_ascii_count(data, _ASCII_CAPITALS) if ascii_only else len(_UPPER.findall(sample))) / m,
-        sum(map(sample.count, _COMMAS)) / (len(tokens) or 1),
+        _commas(sample) / (len(tokens) or 1),
         1.0 if _has_separator(sample) else 0.0,
         min(1.0, 10 * _code_marks(sample) / m),
         1.0 if _has_url(sample) else 0.0,
-        min(1.0, len(glue.findall(sample)) / (len(tokens) or 1) * 5),
-        0.0 if ascii_only else len(_CJK.findall(sample)) / m,
+        min(1.0, _glued_runs(sample) / (len(tokens) or 1) * 5),
+        _cjk_chars(sample) / m,
         1.0 if nw <= 3 else 0.0,
     )
 
@@ -186,7 +236,9 @@ def page_features(draft: Draft, lines: list[int]) -> list[list[float]]:
     """Feature rows for ``lines`` (indexes of open lines, in order), in ``FEATURES`` order.
 
     Context is read along those lines only: a share button or a caption already removed
-    between two paragraphs does not separate them.
+    between two paragraphs does not separate them. Each context feature is built as a column
+    down the page (list comprehensions cost less than the same arithmetic line by line), and
+    each line's row is its base features followed by its entry in every column.
     """
     features = _line_features_in(draft.language)
     texts = [draft.text[i] for i in lines]
@@ -194,45 +246,54 @@ def page_features(draft: Draft, lines: list[int]) -> list[list[float]]:
     base = [features(t) for t in texts]
     n = len(texts)
     prose = [1.0 if (len(t) >= prose_min and b[2]) else 0.0 for t, b in zip(texts, base)]
+    cum_p = list(accumulate(prose, initial=0.0))
+    # Where a line sits in the page's prose: the share of prose characters before it and after it.
     weight = [p * len(t) for p, t in zip(prose, texts)]
     total = sum(weight) or 1.0
-    cum_p = [0.0]
-    for p in prose:
-        cum_p.append(cum_p[-1] + p)
+    seen = list(accumulate(weight, initial=0.0))  # seen[k]: prose characters before line k
+    before = [s / total for s in seen[:n]]
+    after = [(total - s) / total for s in seen[1:]]
     copies = Counter(texts)
     head = [i for i, v in enumerate(draft.verdicts) if v is not None and v.role in ("title", "duplicate")
             and i < len(draft.lines) // 2]
     title_at = max(head, default=-1)
-    rows: list[list[float]] = []
-    seen = 0.0
-    for k in range(n):
-        lo, hi = max(0, k - NEAR), min(n, k + NEAR + 1)
-        flo, fhi = max(0, k - FAR), min(n, k + FAR + 1)
-        before = seen / total
-        seen += weight[k]
-        after = (total - seen) / total
-        prev = base[k - 1] if k else None
-        nxt = base[k + 1] if k + 1 < n else None
-        i = lines[k]
-        skipped = (lines[k + 1] if k + 1 < n else len(draft.lines)) - (lines[k - 1] if k else -1) - 2
-        rows.append([
-            *base[k],
-            (cum_p[hi] - cum_p[lo] - prose[k]) / max(1, hi - lo - 1),
-            (cum_p[fhi] - cum_p[flo] - prose[k]) / max(1, fhi - flo - 1),
-            before,
-            1.0 if before > 0.0 and after > 0.0 else 0.0,
-            min(before, after),
-            1.0 if draft.lines[i].gap_before else 0.0,
-            prev[0] if prev else 0.0,
-            nxt[0] if nxt else 0.0,
-            prev[2] if prev else 0.0,
-            nxt[2] if nxt else 0.0,
-            k / n,
-            min(1.0, skipped / 4),
-            1.0 if copies[texts[k]] > 1 else 0.0,
-            1.0 if i > title_at else 0.0,
-        ])
-    return rows
+    # Each line's neighbours along the open lines; the page's edges stand beyond the first and last.
+    bounds = [-1, *lines, len(draft.lines)]
+    context = zip(
+        _prose_around(cum_p, prose, NEAR),
+        _prose_around(cum_p, prose, FAR),
+        before,
+        [1.0 if b > 0.0 and a > 0.0 else 0.0 for b, a in zip(before, after)],
+        [min(b, a) for b, a in zip(before, after)],
+        [1.0 if draft.lines[i].gap_before else 0.0 for i in lines],
+        [0.0, *(b[0] for b in base[:-1])],
+        [*(b[0] for b in base[1:]), 0.0],
+        [0.0, *(b[2] for b in base[:-1])],
+        [*(b[2] for b in base[1:]), 0.0],
+        [k / n for k in range(n)],
+        [min(1.0, (nxt - prev - 2) / 4) for prev, nxt in zip(bounds, bounds[2:])],
+        [1.0 if copies[t] > 1 else 0.0 for t in texts],
+        [1.0 if i > title_at else 0.0 for i in lines],
+    )
+    return [[*b, *more] for b, more in zip(base, context)]
+
+
+def _prose_around(cum_p: list[float], prose: list[float], w: int) -> list[float]:
+    """For each line, the share of prose among the (up to) ``w`` lines on each side, itself left out.
+
+    ``cum_p`` holds the running counts of ``prose`` lines (``cum_p[k]``: those above line k). Lines
+    at least ``w`` from both ends have exactly ``2 * w`` neighbours; nearer an end, fewer.
+    """
+    n = len(prose)
+
+    def near_an_end(k: int) -> float:
+        lo, hi = max(0, k - w), min(n, k + w + 1)
+        return (cum_p[hi] - cum_p[lo] - prose[k]) / max(1, hi - lo - 1)
+
+    if n <= 2 * w:  # no line has its ``w`` neighbours on both sides
+        return [near_an_end(k) for k in range(n)]
+    full = [(hi - lo - p) / (2 * w) for hi, lo, p in zip(cum_p[2 * w + 1:], cum_p, prose[w:n - w])]
+    return [near_an_end(k) for k in range(w)] + full + [near_an_end(k) for k in range(n - w, n)]
 
 
 #: One tree node: ``(feature, threshold, left, right, value)``; ``left == 0`` marks a leaf.
@@ -253,8 +314,15 @@ class Trees:
 
     def probabilities(self, rows: list[list[float]]) -> list[float]:
         """P(body) for each feature row."""
-        margin = self.margin
-        return [1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, margin(x))))) for x in rows]
+        margin, exp = self.margin, math.exp
+        probabilities = []
+        for x in rows:
+            m = margin(x)
+            # Clip to [-30, 30], as max(-30.0, min(30.0, m)) would (NaN included), without two calls.
+            m = m if m < 30.0 else 30.0
+            m = m if m > -30.0 else -30.0
+            probabilities.append(1.0 / (1.0 + exp(-m)))
+        return probabilities
 
 
 @dataclass(frozen=True)
@@ -272,23 +340,43 @@ class BodyModel:
 
 
 def score_context(scores: list[float]) -> list[list[float]]:
-    """For each line of a page, its ``SCORE_CONTEXT`` (in that order) from the page's first-stage scores."""
+    """For each line of a page, its ``SCORE_CONTEXT`` (in that order) from the page's first-stage scores.
+
+    Built a column at a time (each window's means down the whole page) and then read across into
+    rows: list comprehensions over the page cost less than the same sums line by line.
+    """
     n = len(scores)
-    cum = [0.0]
-    for score in scores:
-        cum.append(cum[-1] + score)
+    cum = list(accumulate(scores, initial=0.0))
     total, best = cum[-1] or 1.0, max(scores, default=0.0)
-    rows = []
-    for k, score in enumerate(scores):
-        row = [score]
-        for w in SCORE_WINDOWS:
-            lo, hi = max(0, k - w), min(n, k + w + 1)
-            row.append((cum[k] - cum[lo]) / max(1, k - lo))
-            row.append((cum[hi] - cum[k + 1]) / max(1, hi - k - 1))
-        row.append(cum[k] / total)
-        row.append(best)
-        rows.append(row)
-    return rows
+    columns = [scores]
+    for w in SCORE_WINDOWS:
+        columns.append(_means_above(cum, w))
+        columns.append(_means_below(cum, w))
+    columns.append([c / total for c in cum[:n]])
+    columns.append([best] * n)
+    return [list(row) for row in zip(*columns)]
+
+
+def _means_above(cum: list[float], w: int) -> list[float]:
+    """For each line k, the mean score of the (up to) ``w`` lines above it; 0.0 for the first line.
+
+    ``cum`` holds the running sums of the page's scores (``cum[k]``: the lines above line k). The
+    first ``w`` lines have fewer than ``w`` lines above them, the rest exactly ``w``.
+    """
+    n = len(cum) - 1
+    head = [(cum[k] - cum[0]) / max(1, k) for k in range(min(w, n))]
+    return head + [(upto - start) / w for upto, start in zip(cum[w:n], cum[:max(0, n - w)])]
+
+
+def _means_below(cum: list[float], w: int) -> list[float]:
+    """For each line k, the mean score of the (up to) ``w`` lines below it; 0.0 for the last line.
+
+    Lines up to ``n - w`` have ``w`` lines below them; the last ``w`` fewer, down to none.
+    """
+    n = len(cum) - 1
+    full = max(0, n - w)
+    tail = [(cum[n] - cum[k + 1]) / max(1, n - k - 1) for k in range(full, n)]
+    return [(end - after) / w for end, after in zip(cum[w + 1:], cum[1:full + 1])] + tail
 
 
 def _literal(value: float) -> str:
