@@ -36,13 +36,12 @@ from sklearn.ensemble import HistGradientBoostingClassifier
 import newsclean
 from newsclean.cleaners.body import (
     FEATURES,
-    KEEP_IN_RUN,
-    KEEP_OUTSIDE_RUN,
     SCORE_CONTEXT,
     BodyModel,
     Trees,
     body_runs,
     has_furniture,
+    keep_from,
     open_lines,
     page_features,
     run_weights,
@@ -120,11 +119,20 @@ def load(corpus: Path, routes: list[str]) -> list[Page]:
     return pages
 
 
-def fit_trees(x: np.ndarray[Any, Any], y: np.ndarray[Any, Any], trees: int, min_leaf: int) -> Trees:
-    """Boosted trees on rows ``x``, weighted by sqrt(words + 1) as the smoothing pass is."""
+def fit_trees(x: np.ndarray[Any, Any], y: np.ndarray[Any, Any], page: np.ndarray[Any, Any],
+              trees: int, min_leaf: int) -> Trees:
+    """Boosted trees on rows ``x``, each weighted by sqrt(words + 1) as the smoothing pass is.
+
+    Each page's weights are then scaled to the same total (``page`` numbers each row's page),
+    as the metric averages over pages: a long page's lines do not outvote a short page's.
+    """
     w = np.exp(x[:, FEATURES.index("words")] / 2)
+    w /= np.bincount(page, weights=w)[page]
+    w *= len(w) / w.sum()
+    # early_stopping off: on its default ('auto') it would hold out a random tenth of the lines
+    # (by line, not by page) as a validation set above 10,000 rows, and fit on the rest.
     clf = HistGradientBoostingClassifier(max_iter=trees, max_depth=DEPTH, learning_rate=RATE, min_samples_leaf=min_leaf,
-                                         random_state=0)
+                                         early_stopping=False, random_state=0)
     clf.fit(x, y.astype(int), sample_weight=w)
     exported = []
     for (predictor,) in clf._predictors:
@@ -137,8 +145,14 @@ def fit_trees(x: np.ndarray[Any, Any], y: np.ndarray[Any, Any], trees: int, min_
     return Trees(float(np.ravel(clf._baseline_prediction)[0]), tuple(exported))
 
 
+def page_numbers(pages: list[Page]) -> np.ndarray[Any, Any]:
+    """For each row of the stacked ``pages``, the number of the page it comes from."""
+    return np.concatenate([np.full(len(p.y), n) for n, p in enumerate(pages)]).astype(int)
+
+
 def first_stage(pages: list[Page], trees: int, min_leaf: int) -> Trees:
-    return fit_trees(np.vstack([p.x for p in pages]), np.concatenate([p.y for p in pages]), trees, min_leaf)
+    return fit_trees(np.vstack([p.x for p in pages]), np.concatenate([p.y for p in pages]), page_numbers(pages),
+                     trees, min_leaf)
 
 
 def with_context(page: Page, scores: list[float]) -> np.ndarray[Any, Any]:
@@ -159,7 +173,7 @@ def fit(pages: list[Page], trees: int = TREES, min_leaf: int = MIN_LEAF) -> Body
                 unseen[n] = stage.probabilities(p.x.tolist())
     x = np.vstack([with_context(p, unseen[n]) for n, p in enumerate(pages)])
     y = np.concatenate([p.y for p in pages])
-    return BodyModel(first_stage(pages, trees, min_leaf), fit_trees(x, y, trees, min_leaf))
+    return BodyModel(first_stage(pages, trees, min_leaf), fit_trees(x, y, page_numbers(pages), trees, min_leaf))
 
 
 def kept_text(model: BodyModel, page: Page, *, first_stage_only: bool = False) -> str:
@@ -167,11 +181,11 @@ def kept_text(model: BodyModel, page: Page, *, first_stage_only: bool = False) -
     if not has_furniture(page.draft, page.lines):
         return "\n\n".join(page.draft.text[i] for i in page.lines)
     rows = page.x.tolist()
-    scores = model.lines.probabilities(rows) if first_stage_only else model.score(rows)
+    scores = model.first.probabilities(rows) if first_stage_only else model.score(rows)
     inside = body_runs(scores, run_weights(rows))
     return "\n\n".join(
         page.draft.text[i] for i, s, ins in zip(page.lines, scores, inside)
-        if s >= (KEEP_IN_RUN if ins else KEEP_OUTSIDE_RUN)
+        if s >= keep_from(ins, page.draft.text[i])
     )
 
 
@@ -210,11 +224,11 @@ def main() -> int:
         data = {
             "features": list(FEATURES),
             "score_context": list(SCORE_CONTEXT),
-            "lines": {"baseline": model.lines.baseline, "trees": [list(t) for t in model.lines.trees]},
-            "context": {"baseline": model.context.baseline, "trees": [list(t) for t in model.context.trees]},
+            "first": {"baseline": model.first.baseline, "trees": [list(t) for t in model.first.trees]},
+            "second": {"baseline": model.second.baseline, "trees": [list(t) for t in model.second.trees]},
         }
         MODEL_PATH.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
-        print(f"wrote {MODEL_PATH} ({len(model.lines.trees)} + {len(model.context.trees)} trees)")
+        print(f"wrote {MODEL_PATH} ({len(model.first.trees)} + {len(model.second.trees)} trees)")
     return 0
 
 

@@ -61,12 +61,12 @@ def test_the_compiled_stages_equal_a_walk_of_their_trees() -> None:
         if not rows:
             continue
         assert all(len(r) == len(FEATURES) for r in rows)
-        first = [model.lines.baseline + sum(walk(t, r) for t in model.lines.trees) for r in rows]
-        assert [model.lines.margin(r) for r in rows] == pytest.approx(first, abs=1e-12)
+        first = [model.first.baseline + sum(walk(t, r) for t in model.first.trees) for r in rows]
+        assert [model.first.margin(r) for r in rows] == pytest.approx(first, abs=1e-12)
         probs = [1 / (1 + math.exp(-max(-30.0, min(30.0, z)))) for z in first]
         wide = [r + c for r, c in zip(rows, score_context(probs))]
-        second = [model.context.baseline + sum(walk(t, r) for t in model.context.trees) for r in wide]
-        assert [model.context.margin(r) for r in wide] == pytest.approx(second, abs=1e-12)
+        second = [model.second.baseline + sum(walk(t, r) for t in model.second.trees) for r in wide]
+        assert [model.second.margin(r) for r in wide] == pytest.approx(second, abs=1e-12)
         assert model.score(rows) == pytest.approx([1 / (1 + math.exp(-max(-30.0, min(30.0, z)))) for z in second])
         checked += len(rows)
     assert checked > 100

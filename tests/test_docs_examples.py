@@ -115,7 +115,7 @@ class AgencySignOff:
 
 
 def test_first_cleaner_example(capsys: pytest.CaptureFixture[str]) -> None:
-    """The sign-off cleaner removes the Reuters sign-off with its own reason; by default body drops it."""
+    """The sign-off cleaner removes the Reuters sign-off with its own reason; by default it is kept."""
     page = Path("fixtures/wire-reuters-chip-tariffs.txt").read_text(encoding="utf-8")
     page = page.replace("notice.\n", "notice.\n\nReporting by Marcus Hale in San Francisco; Editing by Anna Cole\n")
 
@@ -128,7 +128,7 @@ def test_first_cleaner_example(capsys: pytest.CaptureFixture[str]) -> None:
             print(d.line_no, d.role, d.cleaner, d.reason)
     assert [unscored(line) for line in printed(capsys)] == [
         "25 boilerplate agency-sign-off the agency's reporting and editing credits",
-        "25 boilerplate body outside the body's run of prose, scored #.## as body text",
+        "25 paragraph keep no cleaner removed it: body text",
     ]
 
 

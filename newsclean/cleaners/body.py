@@ -44,8 +44,8 @@ from ..pipeline import Draft
 from ..shape import ends_sentence
 from ..thresholds import PROSE_MIN_CHARS
 
-__all__ = ["FEATURES", "SCORE_CONTEXT", "Body", "BodyModel", "Trees", "body_runs", "has_furniture", "load_model",
-           "open_lines", "page_features", "run_weights", "score_context"]
+__all__ = ["FEATURES", "SCORE_CONTEXT", "Body", "BodyModel", "Trees", "body_runs", "has_furniture", "keep_from",
+           "load_model", "open_lines", "page_features", "run_weights", "score_context"]
 
 #: The smoothing pass: a line adds (score - RUN_CENTRE) x sqrt(words + 1) to its run; runs at
 #: least RUN_MIN_SHARE as strong as the best one are body too, up to MAX_RUNS of them. The centre
@@ -327,23 +327,25 @@ class Trees:
 
 @dataclass(frozen=True)
 class BodyModel:
-    """Two stacked stages of trees: ``lines`` scores each row of ``FEATURES``; ``context`` scores the
-    same row followed by its ``SCORE_CONTEXT``, read from the ``lines`` scores of the whole page."""
+    """Two stacked stages of trees: ``first`` scores each row of ``FEATURES``; ``second`` scores the
+    same row followed by its ``SCORE_CONTEXT``, read from the ``first`` scores of the whole page."""
 
-    lines: Trees
-    context: Trees
+    first: Trees
+    second: Trees
 
     def score(self, rows: list[list[float]]) -> list[float]:
         """P(body) for each feature row of one page, in page order."""
-        first = self.lines.probabilities(rows)
-        return self.context.probabilities([row + more for row, more in zip(rows, score_context(first))])
+        scores = self.first.probabilities(rows)
+        return self.second.probabilities([row + more for row, more in zip(rows, score_context(scores))])
 
 
 def score_context(scores: list[float]) -> list[list[float]]:
     """For each line of a page, its ``SCORE_CONTEXT`` (in that order) from the page's first-stage scores.
 
     Built a column at a time (each window's means down the whole page) and then read across into
-    rows: list comprehensions over the page cost less than the same sums line by line.
+    rows: list comprehensions over the page cost less than the same sums line by line. A window
+    with no line in it (above the first line, below the last) reads 0.0, as a run of furniture
+    would: the page's edge and low-scoring neighbours look alike to the second stage.
     """
     n = len(scores)
     cum = list(accumulate(scores, initial=0.0))
@@ -420,7 +422,7 @@ def load_model() -> BodyModel | None:
     data = json.loads(path.read_text("utf-8"))
     if tuple(data.get("features", ())) != FEATURES or tuple(data.get("score_context", ())) != SCORE_CONTEXT:
         raise RuntimeError("data/body_model.json was trained on other features: run benchmarks/train_body.py --write")
-    return BodyModel(_trees(data["lines"]), _trees(data["context"]))
+    return BodyModel(_trees(data["first"]), _trees(data["second"]))
 
 
 def _trees(data: dict[str, Any]) -> Trees:
@@ -493,6 +495,13 @@ def _is_code(text: str) -> bool:
     return False
 
 
+def keep_from(in_run: bool, text: str) -> float:
+    """The score from which a line is kept: ``KEEP_IN_RUN`` inside a body run, ``KEEP_OUTSIDE_RUN``
+    outside one, and for a script or data blob (``_is_code``) anywhere, since a run of prose
+    next to it says nothing about it."""
+    return KEEP_IN_RUN if in_run and not _is_code(text) else KEEP_OUTSIDE_RUN
+
+
 @dataclass(frozen=True)
 class Body:
     """Remove open lines that the body classifier and its smoothing pass place outside the body."""
@@ -508,9 +517,15 @@ class Body:
         scores = model.score(rows)
         inside = body_runs(scores, run_weights(rows))
         for i, score, in_run in zip(lines, scores, inside):
-            if in_run and score < KEEP_IN_RUN:
+            if score >= keep_from(in_run, draft.text[i]):
+                continue
+            if in_run and _is_code(draft.text[i]):
+                draft.decide(i, "boilerplate", self.name,
+                             f"a script or data blob in the body's run, scored {score:.2f} as body text"
+                             f" (kept only from {KEEP_OUTSIDE_RUN:.2f})")
+            elif in_run:
                 draft.decide(i, "boilerplate", self.name,
                              f"in the body's run but scored {score:.3f} as body text (below {KEEP_IN_RUN:.3f})")
-            elif not in_run and score < KEEP_OUTSIDE_RUN:
+            else:
                 draft.decide(i, "boilerplate", self.name,
                              f"outside the body's run of prose, scored {score:.2f} as body text")
