@@ -194,6 +194,11 @@ def f1(rows: list[tuple[float, float]]) -> float:
     return 2 * prec * rec / (prec + rec) if prec + rec else 0.0
 
 
+def under_half(rows: list[tuple[float, float]]) -> int:
+    """Pages whose own F1 is below 0.5."""
+    return sum(1 for p, r in rows if p + r == 0 or 2 * p * r / (p + r) < 0.5)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, required=True)
@@ -218,7 +223,7 @@ def main() -> int:
     print(f"cross-validated by page, {a.folds} folds (pages the model did not see):")
     for route in [*routes, "bare"]:
         print(f"  {route:6} F1={f1(held[route]):.3f} pages={len(held[route])}"
-              f" (first stage alone: {f1(first[route]):.3f})")
+              f" (first stage alone: {f1(first[route]):.3f}), pages under 0.5: {under_half(held[route])}")
     if a.write:
         model = fit(pages, a.trees, a.min_leaf)
         data = {
