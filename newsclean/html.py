@@ -342,16 +342,12 @@ def _short_texts(el: etree._Element, max_chars: float) -> list[str] | None:
     total = _text_length(el)
     if total > max_chars:  # most of the page: rejected without reading its text nodes
         return None
-    texts: Iterator[str] = el.itertext()  # type: ignore[assignment]  # str: parsed from str
+    # filter/map/list: the text nodes are read, stripped and the blanks dropped in C.
+    pieces: list[str] = list(filter(None, map(str.strip, el.itertext())))  # type: ignore[arg-type]  # str: parsed from str
     if total < COLLAPSE_MAX_NODE_CHARS:  # the common case: nothing inside can be prose-length
-        return [text for text in map(str.strip, texts) if text]
-    pieces: list[str] = []
-    for piece in texts:
-        text = piece.strip()
-        if text:
-            if len(text) >= COLLAPSE_MAX_NODE_CHARS:
-                return None
-            pieces.append(text)
+        return pieces
+    if max(map(len, pieces), default=0) >= COLLAPSE_MAX_NODE_CHARS:
+        return None
     for p in el.iter("p"):  # a paragraph whose text is split by inline markup
         if _text_length(p) >= COLLAPSE_MAX_NODE_CHARS:
             return None
