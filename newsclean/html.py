@@ -185,6 +185,7 @@ _WHOLE_TOKEN_ONLY = frozenset({"hidden", "offscreen", "widget", "rail", "print",
 
 #: Class words that name a hint as a part of a token too (``related`` in ``related-posts``).
 _PART_WORDS = {word: hint for word, hint in _CLASS_WORDS.items() if word not in _WHOLE_TOKEN_ONLY}
+_PART_WORD_SET = frozenset(_PART_WORDS)  # most tokens' parts hold none: one C-level test says so
 
 
 def _parts_of(token: str, lowered: str) -> list[str]:
@@ -213,7 +214,7 @@ def class_hints(value: str) -> frozenset[str]:
                 hints.add(hint)
             if lowered != token or "-" in token or "_" in token:  # else it is one word, read above
                 parts = _parts_of(token, lowered)
-                if len(parts) > 1 and parts[0] not in _LABEL_PREFIXES:
+                if len(parts) > 1 and parts[0] not in _LABEL_PREFIXES and not _PART_WORD_SET.isdisjoint(parts):
                     hints.update([named for part in parts if (named := _PART_WORDS.get(part)) is not None])
         if _may_name_body(value) and _BODY_CLASS.search(value):
             hints.update(("content", "article-body"))
