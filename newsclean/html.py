@@ -183,18 +183,16 @@ _LABEL_PREFIXES = frozenset({"tag", "tags", "category", "categories", "topic", "
 _WHOLE_TOKEN_ONLY = frozenset({"hidden", "offscreen", "widget", "rail", "print", "time", "text", "body"})
 
 
-def _words_of(attr: str) -> list[str]:
-    out: list[str] = []
-    for token in attr.split():
-        lowered = token.lower()
-        out.append(lowered)
-        if lowered == token:  # no capitals, so no camelCase: the words are between - and _ (no regex)
-            parts = lowered.replace("-", " ").replace("_", " ").split()
-        else:
-            parts = [p.lower() for p in _CLASS_SPLIT.split(token.replace("-", " ")) if p]
-        if len(parts) > 1 and parts[0] not in _LABEL_PREFIXES:
-            out.extend([p for p in parts if p not in _WHOLE_TOKEN_ONLY])  # a list: cheaper than a generator
-    return out
+#: Class words that name a hint as a part of a token too (``related`` in ``related-posts``).
+_PART_WORDS = {word: hint for word, hint in _CLASS_WORDS.items() if word not in _WHOLE_TOKEN_ONLY}
+_PART_WORD_SET = frozenset(_PART_WORDS)  # most tokens' parts hold none: one C-level test says so
+
+
+def _parts_of(token: str, lowered: str) -> list[str]:
+    """The words of one class token (lowercased): between ``-`` and ``_``, and at camelCase joints."""
+    if lowered == token:  # no capitals, so no camelCase: the words are between - and _ (no regex)
+        return lowered.replace("-", " ").replace("_", " ").split()
+    return [p.lower() for p in _CLASS_SPLIT.split(token.replace("-", " ")) if p]
 
 
 def _may_name_body(value: str) -> bool:
@@ -208,7 +206,16 @@ def class_hints(value: str) -> frozenset[str]:
     """Hints named by one ``class`` or ``id`` value (``related-articles`` → ``related``)."""
     found = _attr_cache.get(value)
     if found is None:
-        hints = {hint for word in _words_of(value) if (hint := _CLASS_WORDS.get(word)) is not None}
+        hints: set[str] = set()
+        for token in value.split():
+            lowered = token.lower()
+            hint = _CLASS_WORDS.get(lowered)  # the whole token
+            if hint is not None:
+                hints.add(hint)
+            if lowered != token or "-" in token or "_" in token:  # else it is one word, read above
+                parts = _parts_of(token, lowered)
+                if len(parts) > 1 and parts[0] not in _LABEL_PREFIXES and not _PART_WORD_SET.isdisjoint(parts):
+                    hints.update([named for part in parts if (named := _PART_WORDS.get(part)) is not None])
         if _may_name_body(value) and _BODY_CLASS.search(value):
             hints.update(("content", "article-body"))
         found = frozenset(hints)
@@ -342,16 +349,12 @@ def _short_texts(el: etree._Element, max_chars: float) -> list[str] | None:
     total = _text_length(el)
     if total > max_chars:  # most of the page: rejected without reading its text nodes
         return None
-    texts: Iterator[str] = el.itertext()  # type: ignore[assignment]  # str: parsed from str
+    # filter/map/list: the text nodes are read, stripped and the blanks dropped in C.
+    pieces: list[str] = list(filter(None, map(str.strip, el.itertext())))  # type: ignore[arg-type]  # str: parsed from str
     if total < COLLAPSE_MAX_NODE_CHARS:  # the common case: nothing inside can be prose-length
-        return [text for text in map(str.strip, texts) if text]
-    pieces: list[str] = []
-    for piece in texts:
-        text = piece.strip()
-        if text:
-            if len(text) >= COLLAPSE_MAX_NODE_CHARS:
-                return None
-            pieces.append(text)
+        return pieces
+    if max(map(len, pieces), default=0) >= COLLAPSE_MAX_NODE_CHARS:
+        return None
     for p in el.iter("p"):  # a paragraph whose text is split by inline markup
         if _text_length(p) >= COLLAPSE_MAX_NODE_CHARS:
             return None
