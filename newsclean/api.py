@@ -5,11 +5,13 @@ from __future__ import annotations
 from .article import KINDS, ROLES, Article, Decision, Removal
 from .cleaners.metadata import title_shaped
 from .lines import split_lines
-from .pipeline import Draft, Pipeline, Verdict
+from .pipeline import Draft, Pipeline, Verdict, frozen_record, plain_frozen
 from .thresholds import TITLE_SEARCH_LINES
 
 __all__ = ["assemble", "clean"]
 
+# (one record per line: built without their dataclass ``__init__``, see ``frozen_record``)
+assert plain_frozen(Removal) and plain_frozen(Decision)
 _KEPT = Verdict("paragraph", "keep", "no cleaner removed it: body text")
 _DEFAULT: Pipeline | None = None
 #: clean() re-reads its own kept text at most this many times to reach a fixed point.
@@ -103,11 +105,14 @@ def assemble(draft: Draft) -> Article:
     decisions: list[Decision] = []
     for line, text, verdict in zip(draft.lines, draft.text, draft.verdicts):
         v = verdict or _KEPT
-        if v.role == "paragraph":
+        role = v.role
+        if role == "paragraph":
             paragraphs.append(text)
-        elif v.role in KINDS:
-            removed.append(Removal(line.no, text, v.role, v.cleaner, v.reason, line.col))
-        decisions.append(Decision(line.no, text, v.role, v.cleaner, v.reason, line.where, line.col))
+        elif role in KINDS:
+            removed.append(frozen_record(Removal, line_no=line.no, text=text, kind=role, cleaner=v.cleaner,
+                                         reason=v.reason, col=line.col))
+        decisions.append(frozen_record(Decision, line_no=line.no, text=text, role=role, cleaner=v.cleaner,
+                                       reason=v.reason, where=line.where, col=line.col))
     return Article(
         title=draft.title,
         dek=draft.dek,

@@ -31,6 +31,7 @@ __all__ = [
     "TAG_LABELS",
     "TEASER_OPENERS",
     "is_chrome_prompt",
+    "is_chrome_shape",
     "stopwords",
 ]
 
@@ -61,6 +62,16 @@ CHROME_PATTERN: regex.Pattern[str] = regex.compile(
 )
 #: The lexicon's pseudo-language for UI words of every language (social networks).
 ANY_LANGUAGE = "any"
+# The same shapes without the anchors, for ``fullmatch`` (which anchors them anyway): the regex
+# module runs the alternation about a third faster without them.
+_CHROME_SHAPE: regex.Pattern[str] = regex.compile(
+    "(?:" + "|".join(_chrome["patterns"]) + ")", regex.IGNORECASE | regex.VERSION1
+)
+
+
+def is_chrome_shape(text: str) -> bool:
+    """``CHROME_PATTERN.fullmatch(text) is not None``: the whole ``text`` is a site-UI line shape."""
+    return _CHROME_SHAPE.fullmatch(text) is not None
 
 
 def _anchored(pattern: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol, runtime_checkable
+from typing import Protocol, TypeVar, runtime_checkable
 
 from .article import KINDS, ROLES, Dateline, Image
 from .lines import Line
@@ -25,6 +25,26 @@ class Verdict:
     role: str
     cleaner: str
     reason: str
+
+
+_R = TypeVar("_R")
+
+
+def frozen_record(cls: type[_R], **fields: object) -> _R:
+    """``cls(**fields)`` for a plain frozen dataclass given every field, about twice as fast: its
+    ``__init__`` sets each field through ``object.__setattr__``; this fills the instance's dict at
+    once (the same object: equality, hash, repr and pickling read that dict)."""
+    record: _R = object.__new__(cls)
+    record.__dict__.update(fields)
+    return record
+
+
+def plain_frozen(cls: type) -> bool:
+    """Can ``frozen_record`` build ``cls``: a dataclass with a dict, and nothing run at init."""
+    return "__slots__" not in vars(cls) and not hasattr(cls, "__post_init__")
+
+
+assert plain_frozen(Verdict)
 
 
 @dataclass
@@ -57,16 +77,22 @@ class Draft:
         """Indexes of the lines no cleaner has decided yet, in input order."""
         return (i for i, v in enumerate(self.verdicts) if v is None)
 
+    def open_now(self) -> list[int]:
+        """``list(self.open())``, built faster: the open lines' indexes as they are now (a line
+        decided afterwards stays in the list; a cleaner that decides ahead checks ``is_open``)."""
+        return [i for i, v in enumerate(self.verdicts) if v is None]
+
     def is_open(self, i: int) -> bool:
         return self.verdicts[i] is None
 
     def decide(self, i: int, role: str, cleaner: str, reason: str) -> None:
         """Give line ``i`` a role or a removal kind. Each line is decided once."""
-        if self.verdicts[i] is not None:
-            raise RuntimeError(f"line {self.lines[i].no} decided twice ({cleaner} after {self.verdicts[i]})")
+        verdicts = self.verdicts
+        if verdicts[i] is not None:
+            raise RuntimeError(f"line {self.lines[i].no} decided twice ({cleaner} after {verdicts[i]})")
         if role not in KINDS and role not in ROLES:
             raise ValueError(f"unknown role {role!r}; use one of {sorted(KINDS) + list(ROLES)}")
-        self.verdicts[i] = Verdict(role, cleaner, reason)
+        verdicts[i] = frozen_record(Verdict, role=role, cleaner=cleaner, reason=reason)
 
     def neighbour(self, i: int, step: int, *, kept_only: bool = True) -> int | None:
         """The nearest line before (step=-1) or after (step=1) ``i`` that is open or kept."""

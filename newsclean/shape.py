@@ -188,9 +188,7 @@ def dominant_script(text: str) -> str | None:
 def dominant_script_of_lines(lines: Iterable[str]) -> str | None:
     """``dominant_script("\n".join(lines))``, from each line's own counts: a line break is no
     letter, so they add up to the joined text's; and a line's counts are kept, a joined text's not."""
-    totals = list(_NO_LETTERS)
-    for counts in map(_script_counts, lines):
-        totals = [a + b for a, b in zip(totals, counts)]
+    totals = [sum(column) for column in zip(_NO_LETTERS, *map(_script_counts, lines))]  # (per script, in C)
     return _most_letters(_nonzero(totals))
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import regex
 
 from ..article import KINDS
-from ..lexicon import ANY_LANGUAGE, CHROME_LANGUAGES, CHROME_PATTERN, TAG_LABELS, is_chrome_prompt
+from ..lexicon import ANY_LANGUAGE, CHROME_LANGUAGES, TAG_LABELS, is_chrome_prompt, is_chrome_shape
 from ..memo import per_line
 from ..pipeline import Draft
 from ..shape import count_words, ends_sentence
@@ -94,7 +94,7 @@ def _ui_reading(text: str) -> frozenset[str] | str | None:
     languages = chrome_languages(text)
     if languages is not None:
         return languages
-    if CHROME_PATTERN.fullmatch(text.strip()):
+    if is_chrome_shape(text.strip()):
         return _UI_SHAPE
     return _UI_PROMPT if is_chrome_prompt(text) else None
 
@@ -106,7 +106,7 @@ class Chrome:
     name: str = "chrome"
 
     def apply(self, draft: Draft) -> None:
-        for i in list(draft.open()):
+        for i in draft.open_now():
             text = draft.text[i]
             reading = _ui_reading(text)
             if reading is None:

@@ -98,7 +98,7 @@ class Comments:
     name: str = "comments"
 
     def apply(self, draft: Draft) -> None:
-        lines = list(draft.open())
+        lines = draft.open_now()
         for first, last, comments, spacing in _threads(_comment_starts(draft, lines)):
             before = [draft.text[i] for i in lines[:first]]
             if not any(map(is_prose, before)):

@@ -20,12 +20,12 @@ from ..article import Image
 from ..lexicon import (
     CAPTION_LABELS,
     CAPTION_SUFFIXES,
-    CHROME_PATTERN,
     COMMA_CREDIT_LABELS,
     CREDIT_AGENCIES,
     CREDIT_LABELS,
     CREDIT_WORDS,
     is_chrome_prompt,
+    is_chrome_shape,
 )
 from ..memo import per_line
 from ..pipeline import Draft
@@ -188,7 +188,7 @@ def _caption_label(text: str) -> str | None:
 
 @per_line
 def _is_ui(text: str) -> bool:
-    return chrome_languages(text) is not None or CHROME_PATTERN.fullmatch(text) is not None \
+    return chrome_languages(text) is not None or is_chrome_shape(text) \
         or is_chrome_prompt(text)
 
 
@@ -204,7 +204,7 @@ class Credits:
         # (read from the bottom up: it is usually among the last lines)
         last_prose = next((j for j in range(len(draft.lines) - 1, -1, -1)
                            if draft.is_open(j) and is_prose(draft.text[j])), -1)
-        for i in list(draft.open()):
+        for i in draft.open_now():
             if not draft.is_open(i):
                 continue
             text = draft.text[i]
@@ -232,7 +232,7 @@ class Credits:
                 if caption is not None:
                     draft.decide(i, "credit", self.name, "a 'Name/Agency' photo credit next to its caption")
                     found.append((i, Image(self._adjacent_caption(draft, i, after_first=False), text.strip())))
-        for i in list(draft.open()):
+        for i in draft.open_now():
             photo = _photo_line(draft.text[i])
             if photo is not None and photo.labelled is not None:
                 draft.decide(i, "caption", self.name, "a line labelled as a photo caption")
@@ -274,7 +274,7 @@ class Captions:
         first: dict[str | None, int] = {}
         for k, image in enumerate(draft.images):
             first.setdefault(image.caption, k)
-        opened = list(draft.open())
+        opened = draft.open_now()
         for i in opened:
             text = draft.text[i]
             if len(text) > CAPTION_MAX_CHARS + 40:

@@ -32,7 +32,7 @@ class ForeignUI:
         if draft.script is None:
             return
         latin = draft.script == "Latin"
-        for i in list(draft.open()):
+        for i in draft.open_now():
             text = draft.text[i]
             if len(text) > _MAX_UI_CHARS or (latin and text.isascii()):
                 continue  # (ASCII letters are Latin: the cheap common case)

@@ -117,8 +117,10 @@ def _stopword_hits(candidates: tuple[str, ...]) -> Callable[[str], tuple[int, ..
     @per_line
     def hits(text: str) -> tuple[int, ...]:
         counts = [0] * len(candidates)
-        for word, n in Counter(casefolded_words(text)).items():  # each distinct word looked up once
-            for k in index.get(word, no_language):
+        # Words are counted by the candidates they belong to (in C): a line has fewer distinct
+        # such sets than distinct words, and each is added once.
+        for positions, n in Counter(map(index.get, casefolded_words(text))).items():
+            for k in positions or no_language:
                 counts[k] += n
         return tuple(counts)
 
@@ -143,6 +145,6 @@ class DetectLanguage:
 
     def apply(self, draft: Draft) -> None:
         if draft.language is None:
-            draft.script, draft.language = detect_language([draft.text[i] for i in draft.open()])
+            draft.script, draft.language = detect_language([draft.text[i] for i in draft.open_now()])
         elif draft.script is None:
-            draft.script, _ = detect_language([draft.text[i] for i in draft.open()])
+            draft.script, _ = detect_language([draft.text[i] for i in draft.open_now()])

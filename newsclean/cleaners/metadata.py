@@ -109,17 +109,17 @@ class Metadata:
     name: str = "metadata"
 
     def apply(self, draft: Draft) -> None:
-        opened = list(draft.open())
+        opened = draft.open_now()
         title_at = next((i for i in opened[:TITLE_SEARCH_LINES] if title_shaped(draft.text[i])), None)
         if title_at is not None:
             draft.title = draft.text[title_at]
             draft.decide(title_at, "title", self.name, "the first headline-shaped line near the top")
             self._drop_title_copies(draft)
-        byline_at = next((i for i in draft.open() if is_byline(draft.text[i])), None)
+        byline_at = next((i for i in draft.open_now() if is_byline(draft.text[i])), None)
         if byline_at is not None:
             draft.byline = draft.byline or draft.text[byline_at]  # the page's metadata, if given, wins
             draft.decide(byline_at, "byline", self.name, "a 'By …' line naming the author")
-        prose = islice((i for i in draft.open() if ends_sentence(draft.text[i])), DATELINE_SEARCH_LINES)
+        prose = islice((i for i in draft.open_now() if ends_sentence(draft.text[i])), DATELINE_SEARCH_LINES)
         dated = None
         for i in prose:
             dateline = parse_dateline(draft.text[i])
@@ -135,7 +135,7 @@ class Metadata:
     def _drop_title_copies(self, draft: Draft) -> None:
         title = draft.title or ""
         bare = _without_site_suffix(title)
-        for i in list(draft.open()):
+        for i in draft.open_now():
             # The suffix is cut from the end, so a line whose bare text is the title's starts with it:
             # only such lines are searched for a suffix.
             text = draft.text[i]
@@ -144,7 +144,7 @@ class Metadata:
 
     def _find_dek(self, draft: Draft, title_at: int, start: int) -> None:
         """The one-sentence line between the title and the body's marked start, if it is alone."""
-        between = [i for i in draft.open() if title_at < i < start]
+        between = [i for i in draft.open_now() if title_at < i < start]
         if len(between) != 1:
             return
         text = draft.text[between[0]]

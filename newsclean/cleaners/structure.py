@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from ..article import Image
-from ..lexicon import CHROME_LANGUAGES, CHROME_PATTERN
+from ..lexicon import CHROME_LANGUAGES, is_chrome_shape
 from ..pipeline import Draft
 from ..shape import count_words, ends_sentence, is_headline
 from ..thresholds import (
@@ -62,7 +62,7 @@ SUBHEADING_MAX_WORDS = 25
 
 def _plain_text(text: str) -> bool:
     """Not site UI by the chrome lexicon, and not a photo credit."""
-    if chrome_key(text) in CHROME_LANGUAGES or CHROME_PATTERN.fullmatch(text):
+    if chrome_key(text) in CHROME_LANGUAGES or is_chrome_shape(text):
         return False
     return split_credit(text) is None
 
@@ -84,7 +84,7 @@ class Structure:
     name: str = "structure"
 
     def apply(self, draft: Draft) -> None:
-        for i in list(draft.open()):
+        for i in draft.open_now():
             hints = draft.lines[i].hints
             if hints:
                 found = self._verdict(draft, i, hints, draft.lines[i].where or "?")
@@ -114,7 +114,7 @@ class Structure:
     def _link_runs(self, draft: Draft) -> None:
         """Remove runs of linked headlines inside the body: a list of teasers set as paragraphs."""
         runs: list[list[int]] = []
-        for i in draft.open():
+        for i in draft.open_now():
             if self._linked_headline(draft, i):
                 if runs and runs[-1][-1] == i - 1:
                     runs[-1].append(i)
@@ -227,7 +227,7 @@ class StructureGuard:
     name: str = "structure-guard"
 
     def apply(self, draft: Draft) -> None:
-        for i in list(draft.open()):
+        for i in draft.open_now():
             hints = draft.lines[i].hints
             if "in-content" in hints and not hints & _GUARD_SKIP:
                 where = draft.lines[i].where or "?"

@@ -47,7 +47,7 @@ class Teasers:
     def apply(self, draft: Draft) -> None:
         found = self._labelled_lists(draft)
         cased = draft.language in _CASED_LANGUAGES
-        for i in list(draft.open()):
+        for i in draft.open_now():
             text = draft.text[i]
             link = _teaser_link(text)
             if link is not None:
