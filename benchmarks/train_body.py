@@ -207,23 +207,30 @@ def main() -> int:
     ap.add_argument("--write", action="store_true")
     ap.add_argument("--trees", type=int, default=TREES)
     ap.add_argument("--min-leaf", type=int, default=MIN_LEAF)
+    ap.add_argument("--worst", type=int, default=0, help="also list the N worst held-out pages of each route")
     a = ap.parse_args()
     routes = a.routes.split(",")
     pages = load(a.corpus, routes)
     ids = sorted({p.id for p in pages})
     held: dict[str, list[tuple[float, float]]] = {r: [] for r in [*routes, "bare"]}
+    named: dict[str, list[tuple[float, str]]] = {r: [] for r in [*routes, "bare"]}
     first: dict[str, list[tuple[float, float]]] = {r: [] for r in [*routes, "bare"]}
     for k in range(a.folds):
         test = set(ids[k :: a.folds])
         model = fit([p for p in pages if p.id not in test], a.trees, a.min_leaf)
         for p in pages:
             if p.id in test:
-                held[p.route].append(precision_recall(p.body, kept_text(model, p)))
+                pr = precision_recall(p.body, kept_text(model, p))
+                held[p.route].append(pr)
+                named[p.route].append((f1([pr]), p.id))
                 first[p.route].append(precision_recall(p.body, kept_text(model, p, first_stage_only=True)))
     print(f"cross-validated by page, {a.folds} folds (pages the model did not see):")
     for route in [*routes, "bare"]:
         print(f"  {route:6} F1={f1(held[route]):.3f} pages={len(held[route])}"
               f" (first stage alone: {f1(first[route]):.3f}), pages under 0.5: {under_half(held[route])}")
+    for route in routes if a.worst else []:
+        worst = ", ".join(f"{page[:12]} {score:.2f}" for score, page in sorted(named[route])[: a.worst])
+        print(f"  worst {route}: {worst}")
     if a.write:
         model = fit(pages, a.trees, a.min_leaf)
         data = {
