@@ -34,28 +34,44 @@ _SURROGATE = regex.compile(r"[\ud800-\udfff]")
 _SPACE = regex.compile(r"[ \t\f\v\r]{2,}|[\t\f\v\r]")
 
 
-def _sloppy_cp1252(error: UnicodeError) -> tuple[bytes, int]:
-    """Encode the five bytes cp1252 leaves undefined as themselves, as ftfy's sloppy codec does."""
-    if not isinstance(error, UnicodeEncodeError):
-        raise error
-    chunk = error.object[error.start : error.end]
-    if any(ord(c) > 0xFF for c in chunk):
-        raise error
-    return bytes(ord(c) for c in chunk), error.end
+def _sloppy_cp1252_table() -> dict[int, int]:
+    """What turns text into the bytes it was read from as cp1252 or Latin-1, with ``latin-1``'s
+    encoder after it: each character cp1252 gives a byte from 0x80 to 0x9F (``€``, ``™``, ``“``…)
+    back to that byte's Latin-1 character. The five bytes cp1252 leaves undefined are read as
+    themselves, as ftfy's sloppy codec reads them, so Latin-1 covers them already."""
+    read = {byte: bytes([byte]).decode("cp1252", errors="replace") for byte in range(0x80, 0xA0)}
+    return {ord(char): byte for byte, char in read.items() if char != "\ufffd"}
 
 
-_SLOPPY = "newsclean-sloppy-cp1252"
-codecs.register_error(_SLOPPY, _sloppy_cp1252)
+_SLOPPY_CP1252 = _sloppy_cp1252_table()
+#: A UTF-8 character is at most 4 bytes: a line cut inside one starts with at most 3 of its bytes.
+_CUT_BYTES = 3
+
+
+def _undo_whole(text: str) -> str:
+    """Undo a line that is UTF-8 read as cp1252 or Latin-1 throughout, or raise ``UnicodeError``.
+
+    A rendering that breaks lines inside a character leaves a lead byte at a line's end and its
+    continuation bytes at the next line's start: those (at most ``_CUT_BYTES`` each) are kept as
+    they stand, and the rest is undone, as ftfy would undo it, at a fraction of ftfy's cost.
+    """
+    data = text.translate(_SLOPPY_CP1252).encode("latin-1")  # (raises on any other character)
+    lead = 0
+    while lead < min(_CUT_BYTES, len(data)) and 0x80 <= data[lead] <= 0xBF:
+        lead += 1
+    decoded = codecs.getincrementaldecoder("utf-8")().decode(data[lead:], final=False)
+    tail = len(data) - lead - len(decoded.encode("utf-8"))  # an unfinished character's bytes
+    return text[:lead] + decoded + text[len(text) - tail:]
 
 
 def fix_mojibake(text: str) -> str:
     """Undo UTF-8 read as cp1252 or Latin-1, where ftfy's own test says the line is mojibake.
-    A whole line that round-trips exactly is the plain case and is undone directly; anything
+    A line that round-trips (``_undo_whole``) is the plain case and is undone directly; anything
     else (mixed or partial damage) is ftfy's job."""
     if not badness.is_bad(text):
         return text
     try:
-        return text.encode("cp1252", errors=_SLOPPY).decode("utf-8")
+        return _undo_whole(text)
     except UnicodeError:
         pass
     return ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False, fix_latin_ligatures=False,
