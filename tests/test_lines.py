@@ -102,3 +102,15 @@ def test_invisible_marks_at_the_join_do_not_change_the_cuts() -> None:
         article = newsclean.clean(line)
         assert article.paragraphs == tuple(PARAGRAPHS)
         assert newsclean.clean(article.text).paragraphs == article.paragraphs
+
+
+def test_mojibake_cut_inside_a_character_is_undone_and_the_cut_bytes_kept() -> None:
+    """A rendering that breaks a line inside a UTF-8 character leaves its lead byte at one line's
+    end and its continuation byte at the next one's start: the rest of each line is undone."""
+    from newsclean.cleaners.normalise import fix_mojibake
+
+    text = "Новости спорта и здоровья"
+    garbled = text.encode("utf-8").decode("latin-1")  # as a page read in the wrong encoding
+    head, tail = garbled[:-1], garbled[-1:]  # the last character's two bytes fall on two lines
+    assert fix_mojibake(head) == text[:-1] + head[-1]
+    assert fix_mojibake(tail + " " + garbled) == tail + " " + text
