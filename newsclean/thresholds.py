@@ -14,6 +14,8 @@ TITLE_CASE_MIN_SHARE = 0.6
 PROSE_MIN_CHARS = 80
 #: The title is looked for among this many first open lines.
 TITLE_SEARCH_LINES = 1
+#: A headline-shaped line followed by this many more (bylines aside) opens a list, not an article.
+TITLE_LIST_FOLLOWERS = 2
 #: Longest title, dek, byline and caption, in characters.
 TITLE_MAX_CHARS = 250
 DEK_MAX_CHARS = 320

@@ -41,3 +41,18 @@ def test_a_machine_time_stamp_line_is_chrome() -> None:
         assert next(r for r in article.removed if r.text == stamp).kind == "chrome"
     dated = "2019-11-19 was a Tuesday, when the vote took place in the city."
     assert all(r.kind != "chrome" for r in newsclean.clean(f"{body}\n{dated}").removed)
+
+
+def test_a_list_shaped_body_keeps_its_items_on_re_reading() -> None:
+    """A body that is a list of items (a season's calendar) loses none of them to the re-read
+    pass: on furniture-free text, a headline-shaped line over a list is no title (it used to take
+    the first item for one, and every headline-shaped item after it with it)."""
+    items = [f"Round {n}: {day} March at the {place} circuit" for n, (day, place) in
+             enumerate([(3, "northern"), (10, "coastal"), (17, "mountain"), (24, "city")], start=1)]
+    page = ("Season calendar announced for the national series\n\nMenu\n\nHome\n\nSearch\n\n"
+            "Calendar of the national series\n\n" + "\n\n".join(items) + "\n\n"
+            "Dates may still change, the organisers said in a statement issued on Monday.\n\n"
+            "Share this article\n\nSubscribe\n")
+    article = newsclean.clean(page)
+    assert all(item in article.paragraphs for item in items)
+    assert newsclean.clean(article.text).paragraphs == article.paragraphs

@@ -14,7 +14,7 @@ from itertools import islice
 
 import regex
 
-from ..article import Dateline
+from ..article import KINDS, Dateline
 from ..lexicon import NOT_PLACES
 from ..memo import per_line
 from ..pipeline import Draft
@@ -25,6 +25,8 @@ from ..thresholds import (
     DEK_MAX_CHARS,
     DEK_MIN_WORDS,
     HEADLINE_MAX_WORDS,
+    HEADLINE_MIN_WORDS,
+    TITLE_LIST_FOLLOWERS,
     TITLE_MAX_CHARS,
     TITLE_SEARCH_LINES,
 )
@@ -102,6 +104,26 @@ def title_shaped(text: str) -> bool:
             and not ends_sentence(text.rstrip("?")))
 
 
+def _list_item(text: str, head: str) -> bool:
+    """A list's item below ``head``: headline-shaped, of ``HEADLINE_MIN_WORDS`` words or more, and
+    no repeat of ``head`` (a page's ``<title>`` repeated by its ``<h1>`` is a title, not a list)."""
+    return title_shaped(text) and len(words(text)) >= HEADLINE_MIN_WORDS and not text.startswith(head)
+
+
+def _opens_a_list(draft: Draft, first: int, after: list[int]) -> bool:
+    """Does headline-shaped line ``first`` head a list-shaped body (a calendar, a table of results)
+    rather than an article: are the next ``TITLE_LIST_FOLLOWERS`` open lines (bylines aside) its
+    items? Asked only of text with no furniture, where no line was removed so far: an article's
+    own text, as ``clean()`` re-reads it. On a raw page a title is often followed by a menu that
+    is still open here, so there the rule is off."""
+    if any(v is not None and v.role in KINDS for v in draft.verdicts):
+        return False
+    followers = [i for i in after[: TITLE_LIST_FOLLOWERS + 1] if not is_byline(draft.text[i])]
+    head = _without_site_suffix(draft.text[first])
+    items = [_list_item(draft.text[i], head) for i in followers[:TITLE_LIST_FOLLOWERS]]
+    return len(items) == TITLE_LIST_FOLLOWERS and all(items)
+
+
 @dataclass(frozen=True)
 class Metadata:
     """Find the title, byline, dek and dateline; remove repeats of the title."""
@@ -110,7 +132,8 @@ class Metadata:
 
     def apply(self, draft: Draft) -> None:
         opened = draft.open_now()
-        title_at = next((i for i in opened[:TITLE_SEARCH_LINES] if title_shaped(draft.text[i])), None)
+        title_at = next((i for k, i in enumerate(opened[:TITLE_SEARCH_LINES]) if title_shaped(draft.text[i])
+                         and not _opens_a_list(draft, i, opened[k + 1 :])), None)
         if title_at is not None:
             draft.title = draft.text[title_at]
             draft.decide(title_at, "title", self.name, "the first headline-shaped line near the top")
