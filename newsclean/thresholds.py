@@ -35,7 +35,7 @@ NAV_MIN_RUN = 4
 NAV_MAX_WORDS = 4
 #: Longest line searched for sentence-shaped chrome (cookie, paywall, newsletter prompts).
 PROMPT_MAX_CHARS = 400
-#: A UI line made of two lexicon entries (``Copy Link copied``) has at most this many words.
+#: A UI line made of lexicon entries side by side (``Copy Link copied``) has at most this many words.
 COMPOUND_CHROME_MAX_WORDS = 6
 #: A tag under a ``Topics`` label has at most this many words.
 TAG_MAX_WORDS = 4

@@ -1,8 +1,9 @@
 """Site chrome: UI lines from a lexicon kept as data (several languages), and navigation runs.
 
 A chrome word from another language's lexicon than the page's is UI residue: it is removed as
-``foreign-ui`` instead of ``chrome`` (``Subscribe`` on a Russian page). A line made of two lexicon
-entries (``Copy Link copied``, ``Advertisement · Scroll to continue``) is chrome too, and so is
+``foreign-ui`` instead of ``chrome`` (``Subscribe`` on a Russian page). A line made of lexicon
+entries side by side (``Copy Link copied``, ``Advertisement · Scroll to continue``,
+``Facebook Twitter Google+ Whatsapp``) is chrome too, and so is
 sentence-shaped chrome the lexicon's prompts find (cookie consent, paywall and newsletter notices).
 The short lines under a tag label (``Topics``, ``Теги``) are a tag list.
 """
@@ -70,13 +71,29 @@ def chrome_languages(text: str) -> frozenset[str] | None:
     parts = [chrome_key(p) for p in _SEPARATOR.split(text) if p.strip()] if separated else []
     if len(parts) < 2:
         tokens = key.split()
-        if not 2 <= len(tokens) <= COMPOUND_CHROME_MAX_WORDS or tokens[0] not in _HEADS:
+        if not 2 <= len(tokens) <= COMPOUND_CHROME_MAX_WORDS or chrome_key(tokens[0]) not in _HEADS:
             return None
-        parts = next(([" ".join(tokens[:k]), " ".join(tokens[k:])] for k in range(1, len(tokens))
-                      if " ".join(tokens[:k]) in CHROME_LANGUAGES and " ".join(tokens[k:]) in CHROME_LANGUAGES), [])
+        parts = _lexicon_parts(tokens) or []
     if not parts or any(p not in CHROME_LANGUAGES for p in parts):
         return None
     return frozenset().union(*(CHROME_LANGUAGES[p] for p in parts))
+
+
+def _lexicon_parts(tokens: list[str]) -> list[str] | None:
+    """``tokens`` cut into lexicon entries side by side (``facebook twitter google+ whatsapp``,
+    ``copy link copied``), in the fewest parts, or None when they cannot all be. Each part is read
+    as ``chrome_key`` reads a line (``google+`` is ``google``). At most
+    ``COMPOUND_CHROME_MAX_WORDS`` tokens: a few dozen joins."""
+    parts_upto: list[list[str] | None] = [[], *([None] * len(tokens))]  # [k]: tokens[:k] cut, if they cut
+    for end in range(1, len(tokens) + 1):
+        for start in range(end):
+            head, best = parts_upto[start], parts_upto[end]
+            if head is None or (best is not None and len(best) <= len(head) + 1):
+                continue
+            part = chrome_key(" ".join(tokens[start:end]))
+            if part in CHROME_LANGUAGES:
+                parts_upto[end] = [*head, part]
+    return parts_upto[-1]
 
 
 #: Why a line outside the lexicon is site UI (see ``_ui_reading``).
@@ -135,7 +152,7 @@ class Chrome:
 
 
 _LEXICON_LANGS = frozenset(lang for langs in CHROME_LANGUAGES.values() for lang in langs)
-#: First words of the lexicon's entries: a line whose first word is not one is no compound of two.
+#: First words of the lexicon's entries: a line whose first word is not one is no compound of them.
 _HEADS = frozenset(key.split()[0] for key in CHROME_LANGUAGES if key.split())
 
 
