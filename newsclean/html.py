@@ -332,7 +332,8 @@ _LINK = _Ctx("a", _NONE)  # a link that says nothing but that it is one
 def _block_ctx(tag: str, own: frozenset[str], cls: str | None, key: int, parent: _Ctx) -> _Ctx:
     """A block element's context; its ``where`` segment is the tag and the first class token."""
     first = cls.split(None, 1) if cls else None
-    return _Ctx(tag, own, f"{tag}.{first[0]}" if first else tag, True, key=key, parent=parent, path=(*parent.path, key))
+    seg = f"{tag}.{first[0]}" if first else tag
+    return _Ctx(tag, own, seg, True, False, key, 0, parent, (*parent.path, key))  # positional: a cheaper call
 
 
 def _text_length(el: etree._Element) -> int:
@@ -423,7 +424,8 @@ def _walk(root: etree._Element, meta: _Meta) -> list[_Block]:
                 pieces = _short_texts(el, max_collapse)
                 if pieces is not None:
                     # Furniture with no prose-length text: one block, without walking inside.
-                    flush()
+                    if buf:  # most block edges have nothing to close: the test costs less than the call
+                        flush()
                     if pieces:
                         counter += 1
                         block_stack.append(_block_ctx(tag, own, cls, counter, block_stack[-1]))
@@ -435,13 +437,15 @@ def _walk(root: etree._Element, meta: _Meta) -> list[_Block]:
                     stack.append(_SKIPPED)
                     continue
             if tag == "br" or tag == "hr":
-                flush()
+                if buf:
+                    flush()
                 stack.append(_PLAIN)
                 continue
             if tag == "td" or tag == "th":  # a table row is one block, its cells apart
                 buf.append(" ")
             if tag in BLOCK_TAGS or (own and not own.isdisjoint(_OWN_BLOCK)):
-                flush()
+                if buf:
+                    flush()
                 if tag == "html":
                     lang = el.get("lang")
                     if lang:
@@ -467,7 +471,8 @@ def _walk(root: etree._Element, meta: _Meta) -> list[_Block]:
             ctx = stack.pop()
             if not ctx.skipped:
                 if ctx.block:
-                    flush()
+                    if buf:
+                        flush()
                     block_stack.pop()
                 else:
                     if ctx.tag == "a":
