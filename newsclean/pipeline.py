@@ -82,6 +82,10 @@ class Draft:
         decided afterwards stays in the list; a cleaner that decides ahead checks ``is_open``)."""
         return [i for i, v in enumerate(self.verdicts) if v is None]
 
+    def removed_any(self) -> bool:
+        """Has a cleaner removed a line so far (any removal kind, not a role)?"""
+        return any(v is not None and v.role in KINDS for v in self.verdicts)
+
     def is_open(self, i: int) -> bool:
         return self.verdicts[i] is None
 

@@ -14,7 +14,8 @@ TITLE_CASE_MIN_SHARE = 0.6
 PROSE_MIN_CHARS = 80
 #: The title is looked for among this many first open lines.
 TITLE_SEARCH_LINES = 1
-#: A headline-shaped line followed by this many more (bylines aside) opens a list, not an article.
+#: On text with nothing removed yet, a headline-shaped line followed by this many more (bylines
+#: aside) heads a list, and is no title.
 TITLE_LIST_FOLLOWERS = 2
 #: Longest title, dek, byline and caption, in characters.
 TITLE_MAX_CHARS = 250

@@ -37,7 +37,6 @@ from typing import Any
 
 import regex
 
-from ..article import KINDS
 from ..lexicon import stopwords
 from ..memo import per_line
 from ..pipeline import Draft
@@ -477,8 +476,7 @@ def has_furniture(draft: Draft, lines: list[int]) -> bool:
     """Did an earlier cleaner remove anything, or is an open line code (a script or JSON blob)?
     Text with no furniture at all is already clean: the classifier, trained to tell body from
     furniture, has nothing to separate there."""
-    return (any(v is not None and v.role in KINDS for v in draft.verdicts)
-            or any(_is_code(draft.text[i]) for i in lines))
+    return draft.removed_any() or any(_is_code(draft.text[i]) for i in lines)
 
 
 @per_line

@@ -14,7 +14,7 @@ from itertools import islice
 
 import regex
 
-from ..article import KINDS, Dateline
+from ..article import Dateline
 from ..lexicon import NOT_PLACES
 from ..memo import per_line
 from ..pipeline import Draft
@@ -116,7 +116,7 @@ def _opens_a_list(draft: Draft, first: int, after: list[int]) -> bool:
     items? Asked only of text with no furniture, where no line was removed so far: an article's
     own text, as ``clean()`` re-reads it. On a raw page a title is often followed by a menu that
     is still open here, so there the rule is off."""
-    if any(v is not None and v.role in KINDS for v in draft.verdicts):
+    if draft.removed_any():
         return False
     followers = [i for i in after[: TITLE_LIST_FOLLOWERS + 1] if not is_byline(draft.text[i])]
     head = _without_site_suffix(draft.text[first])
