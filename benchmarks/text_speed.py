@@ -23,22 +23,21 @@ from collections import Counter
 from pathlib import Path
 
 import newsclean
-import newsclean.api
 from newsclean import memo
 from newsclean.lines import split_lines
-from newsclean.pipeline import Draft, Pipeline
+from newsclean.pipeline import Cleaner, Draft, Pipeline
 
 
 class Timed:
     """A cleaner whose ``apply`` time adds up in ``spent[name]``."""
 
-    def __init__(self, cleaner: object, spent: Counter[str]) -> None:
+    def __init__(self, cleaner: Cleaner, spent: Counter[str]) -> None:
         self.cleaner, self.spent = cleaner, spent
-        self.name: str = cleaner.name  # type: ignore[attr-defined]
+        self.name: str = cleaner.name
 
     def apply(self, draft: Draft) -> None:
         start = time.process_time()
-        self.cleaner.apply(draft)  # type: ignore[attr-defined]
+        self.cleaner.apply(draft)
         self.spent[self.name] += time.process_time() - start
 
 
