@@ -19,7 +19,7 @@ import argparse
 import json
 import sys
 import time
-from collections import Counter
+from collections import defaultdict
 from pathlib import Path
 
 import newsclean
@@ -31,7 +31,7 @@ from newsclean.pipeline import Cleaner, Draft, Pipeline
 class Timed:
     """A cleaner whose ``apply`` time adds up in ``spent[name]``."""
 
-    def __init__(self, cleaner: Cleaner, spent: Counter[str]) -> None:
+    def __init__(self, cleaner: Cleaner, spent: defaultdict[str, float]) -> None:
         self.cleaner, self.spent = cleaner, spent
         self.name: str = cleaner.name
 
@@ -51,7 +51,7 @@ def floor(texts: list[str]) -> float:
     return time.process_time() - start
 
 
-def one_round(texts: list[str], spent: Counter[str]) -> float:
+def one_round(texts: list[str], spent: defaultdict[str, float]) -> float:
     pipeline = Pipeline(Timed(c, spent) for c in Pipeline.default())
     memo.clear()
     start = time.process_time()
@@ -73,14 +73,15 @@ def main() -> int:
         n = len(texts)
         rounds = []
         for _ in range(a.repeat):
-            spent: Counter[str] = Counter()
+            spent: defaultdict[str, float] = defaultdict(float)
             rounds.append((one_round(texts, spent), spent))
         total, spent = min(rounds, key=lambda r: r[0])
         base = min(floor(texts) for _ in range(a.repeat))
         print(f"{route}: {n} pages, fastest of {a.repeat} rounds: clean() {1000 * total / n:.2f} ms/page;"
               f" floor (split + one dict lookup a line) {1000 * base / n:.2f} ms/page; x{total / base:.1f} the floor")
         rest = total - sum(spent.values())
-        for name, secs in [*spent.most_common(), ("(split, assemble, re-read setup)", rest)]:
+        costliest = sorted(spent.items(), key=lambda item: -item[1])
+        for name, secs in [*costliest, ("(split, assemble, re-read setup)", rest)]:
             print(f"  {name:34} {1000 * secs / n:6.2f} ms/page")
     return 0
 
