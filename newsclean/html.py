@@ -275,19 +275,23 @@ def _parse(text: str) -> etree._Element | None:
 _OWN_BLOCK = frozenset({"credit", "caption"})
 _TAG_HINTS: dict[str, frozenset[str]] = {tag: frozenset({tag}) for tag in CONTEXT_TAGS}
 _BODY_HINTS = frozenset({"content", "article-body"})
-#: Attributes besides ``class`` and ``id`` that :func:`_own_hints` reads.
-_OTHER_ATTRS = frozenset({"style", "hidden", "aria-hidden", "role", "itemprop"})
+#: The attributes :func:`_own_hints` reads.
+_READ_ATTRS = frozenset({"class", "id", "style", "hidden", "aria-hidden", "role", "itemprop"})
 
 
-def _own_hints(items: list[tuple[str, str]], tag: str) -> tuple[frozenset[str] | None, str | None]:
+def _own_hints(el: etree._Element, names: list[str], tag: str) -> tuple[frozenset[str] | None, str | None]:
     """Hints an element adds for everything inside it (None when it is hidden), and its class.
 
-    ``items`` are the element's attributes, read in one call (the walk's main cost is reading
-    them); the class comes back too, as a block's ``where`` segment needs its first token.
+    ``names`` are the element's attribute names: only the values of those read here are fetched
+    (reading every value, long ``href`` and ``data-`` ones included, was the walk's main cost);
+    the class comes back too, as a block's ``where`` segment needs its first token.
     """
     hints = _TAG_HINTS.get(tag, _NONE)
     cls: str | None = None
-    for name, value in items:
+    for name in names:
+        if name not in _READ_ATTRS:
+            continue
+        value: str = el.get(name)  # type: ignore[assignment]  # str: the name is there, parsed from str
         if name == "class" or name == "id":
             if name == "class":
                 cls = value
@@ -299,8 +303,6 @@ def _own_hints(items: list[tuple[str, str]], tag: str) -> tuple[frozenset[str] |
                     if "hidden" in found:
                         return None, cls
                     hints = hints | found
-        elif name not in _OTHER_ATTRS:
-            continue
         elif name == "style":
             if ("none" in value or "hidden" in value) and _HIDDEN_STYLE.search(value):
                 return None, cls
@@ -413,9 +415,9 @@ def _walk(root: etree._Element, meta: _Meta) -> list[_Block]:
                 walker.skip_subtree()
                 stack.append(_SKIPPED)
                 continue
-            items: list[tuple[str, str]] = el.items()  # str: parsed from str
+            names: list[str] = el.keys()  # str: parsed from str
             # An element without attributes (a quarter of them) has its tag's hints only.
-            own, cls = _own_hints(items, tag) if items else (_TAG_HINTS.get(tag, _NONE), None)
+            own, cls = _own_hints(el, names, tag) if names else (_TAG_HINTS.get(tag, _NONE), None)
             if own is None:
                 walker.skip_subtree()
                 stack.append(_SKIPPED)
