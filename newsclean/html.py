@@ -35,7 +35,7 @@ from .article import Article
 from .cleaners.language import LANGUAGES_BY_SCRIPT, detect_language
 from .lines import Line
 from .memo import forgets
-from .pipeline import Draft, Pipeline
+from .pipeline import Draft, Pipeline, frozen_record, plain_frozen
 from .shape import dominant_script
 
 __all__ = ["PageMeta", "clean_html", "decode_html", "html_blocks", "html_pipeline"]
@@ -124,6 +124,7 @@ _LANGUAGES_OF: dict[str, tuple[str, ...]] = LANGUAGES_BY_SCRIPT
 #: Language detection reads this many characters of the main container's prose.
 LANGUAGE_SAMPLE_CHARS = 2000
 _NONE: frozenset[str] = frozenset()
+assert plain_frozen(Line)  # html_blocks builds its lines with frozen_record
 _CACHE_MAX = 50_000
 _attr_cache: dict[str, frozenset[str]] = {}
 forgets(_attr_cache.clear)
@@ -622,17 +623,20 @@ def _content_root(blocks: list[_Block], confirmed: set[int]) -> tuple[list[_Ctx]
     exempt: set[int] = set()
     barred: set[int] = set()
     ctx_of: dict[int, _Ctx] = {}  # the elements holding blocks
-    deepest_of: dict[int, int] = {}  # owner's key → index in its chain of the deepest furniture, -1: none
+    deepest_of: dict[int, int] = {}  # element's key → index in its chain of the deepest furniture, -1: none
     score = [0.0] * keys
     for b, prose in zip(blocks, is_prose, strict=True):
         chain = b.ancestors
         path = chain[-1].path
         deepest = deepest_of.get(path[-1])
         if deepest is None:  # once per owner: all its blocks share the chain
-            deepest = deepest_of[path[-1]] = _deepest_furniture(chain, prose_in, limit, exempt)
+            deepest = _deepest_furniture(chain, prose_in, limit, exempt, deepest_of)
             if deepest >= 0:
                 barred.update(path[deepest:])
-            ctx_of.update(zip(path, chain))
+            for ctx in reversed(chain):  # up to the first element already there: all above it are too
+                if ctx.key in ctx_of:
+                    break
+                ctx_of[ctx.key] = ctx
         size = len(b.text)
         bad = -NOISE_WEIGHT * size
         # Each element's score adds its blocks' values in page order, as floats: summing them in
@@ -661,19 +665,32 @@ def _content_root(blocks: list[_Block], confirmed: set[int]) -> tuple[list[_Ctx]
     return ([ctx_of[best]] if best is not None else []), exempt
 
 
-def _deepest_furniture(chain: tuple[_Ctx, ...], prose_in: list[int], limit: float, exempt: set[int]) -> int:
+def _deepest_furniture(chain: tuple[_Ctx, ...], prose_in: list[int], limit: float, exempt: set[int],
+                       known: dict[int, int]) -> int:
     """Index in ``chain`` of the deepest element declaring furniture, -1 for none.
 
     An element declaring furniture around at least ``limit`` characters of prose is no furniture:
-    it goes into ``exempt`` (when seen below the deepest one).
+    it goes into ``exempt`` (when seen below the deepest one). ``known`` keeps the answer for
+    each element read (by key): chains share their upper parts, so a chain is read only up to its
+    deepest element already known (whose exempt elements are already in ``exempt``).
     """
-    for j in range(len(chain) - 1, -1, -1):
+    found = -1
+    j = len(chain) - 1
+    while j >= 0:
         ctx = chain[j]
+        seen = known.get(ctx.key)
+        if seen is not None:
+            found = seen
+            break
         if ctx.own and not ctx.own.isdisjoint(FURNITURE_HINTS):
             if prose_in[ctx.key] < limit:
-                return j
+                found = j
+                break
             exempt.add(ctx.key)
-    return -1
+        j -= 1
+    for ctx in chain[j + 1:]:  # the elements read below the answer share it
+        known[ctx.key] = found
+    return found
 
 
 def _boost(ctx: _Ctx) -> float:
@@ -748,8 +765,8 @@ def html_blocks(html: str | bytes) -> tuple[list[Line], PageMeta]:
     inherited: dict[int, tuple[frozenset[str], bool]] = {}  # key → hints of its chain, in content?
     for no, b in enumerate(blocks, start=1):
         hints, inside = _chain_hints(b.ancestors, above, content, inherited)
-        lines.append(Line(no, b.text, gap_before=True, where=b.where,
-                          hints=b.own | hints | (_IN_CONTENT if inside else _OUT_OF_CONTENT)))
+        lines.append(frozen_record(Line, no=no, raw=b.text, gap_before=True, where=b.where,
+                                   hints=b.own | hints | (_IN_CONTENT if inside else _OUT_OF_CONTENT), col=0))
     return lines, page
 
 
