@@ -30,6 +30,7 @@ __all__ = [
     "NOT_PLACES",
     "TAG_LABELS",
     "TEASER_OPENERS",
+    "TITLE_CASE_MINOR_WORDS",
     "is_chrome_prompt",
     "is_chrome_shape",
     "stopwords",
@@ -129,6 +130,12 @@ CAPTION_LABELS: frozenset[str] = frozenset(_markers["caption_labels"])
 CREDIT_WORDS: tuple[str, ...] = tuple(_markers["credit_words"])
 #: Upper-case openers followed by a colon that are not a dateline's place (``UPDATE:``), casefolded.
 NOT_PLACES: frozenset[str] = frozenset(_markers["not_places"])
+
+#: Per language with title-cased headlines: the short words such a headline capitalises and a
+#: sentence does not (``At``, ``Of``), casefolded.
+TITLE_CASE_MINOR_WORDS: dict[str, frozenset[str]] = {
+    lang: frozenset(words) for lang, words in _markers["title_case_minor_words"].items()
+}
 
 #: Latin-script languages the detector chooses between by stopword density.
 LATIN_LANGUAGES: tuple[str, ...] = (

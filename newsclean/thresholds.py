@@ -46,6 +46,12 @@ CAPTION_MIN_WORDS = 4
 CREDIT_SIDE_MAX_WORDS = 5
 #: Teaser lines under a label-only line (``Related``) are looked for this far.
 TEASER_LIST_MAX = 10
+#: A teaser's headline glued to its summary (``Ford Recalls Trucks Over Loose Cable Ford is
+#: recalling …``): a line that opens with at least GLUED_TEASER_MIN_CAPS capitalised words in a
+#: row, one of them a minor word capitalised mid-run (``Over``, ``At``), and goes on with at least
+#: GLUED_TEASER_MIN_SUMMARY_WORDS more words.
+GLUED_TEASER_MIN_CAPS = 6
+GLUED_TEASER_MIN_SUMMARY_WORDS = 8
 #: A bare credit known by its ``Name Name/Agency`` shape alone has at least this many words.
 CREDIT_NAME_MIN_WORDS = 3
 #: A line this long is cut where a sentence end is glued to the next capital (``said.The``):

@@ -2,6 +2,12 @@
 headline-shaped lines sitting between body paragraphs, and the headline-shaped lines right under a
 label-only line (``Related``, ``More on this story``, ``相关新闻``; the label itself is chrome or
 foreign-ui). Their headlines are kept in ``draft.related``.
+
+On pages whose headlines are title-cased, a story card rendered as one line, its headline glued
+to its summary (``Ford Recalls Trucks Over Loose Cable Ford is recalling …``), is a teaser too: a
+sentence never runs six capitalised words with a minor word (``Over``, ``At``) among them. Where
+the headline ends is not known (the summary's first word is capitalised as well), so none of it
+goes to ``related``; the removal keeps the whole line.
 """
 
 from __future__ import annotations
@@ -10,11 +16,11 @@ from dataclasses import dataclass
 
 import regex
 
-from ..lexicon import TEASER_OPENERS
+from ..lexicon import TEASER_OPENERS, TITLE_CASE_MINOR_WORDS
 from ..memo import per_line
 from ..pipeline import Draft
 from ..shape import is_headline, is_prose
-from ..thresholds import TEASER_LIST_MAX
+from ..thresholds import GLUED_TEASER_MIN_CAPS, GLUED_TEASER_MIN_SUMMARY_WORDS, TEASER_LIST_MAX
 from .chrome import chrome_key
 
 __all__ = ["Teasers"]
@@ -38,6 +44,43 @@ def _teaser_link(text: str) -> tuple[str, str] | None:
     return (m["opener"], m["headline"].strip()) if m else None
 
 
+#: Characters around a word that do not make it a word of its own (quotes, brackets, punctuation).
+_AROUND_A_WORD = "\"'\u201c\u201d\u2018\u2019()[],:;!?."
+#: A word ending so opens a sentence with the next: a sentence end, a dateline's colon, a dash.
+_OPENS_A_SENTENCE = (".", "!", "?", ":", "-", "\u2013", "\u2014")
+#: A lower-case letter followed by a capital inside one word: two blocks run together.
+_GLUED_WORD = regex.compile(r"\p{Ll}\p{Lu}")
+
+
+def glued_headline(text: str, minor: frozenset[str]) -> bool:
+    """Does ``text`` open with a title-cased headline and go on with a summary sentence?
+
+    ``minor`` holds the words a title-cased headline capitalises and a sentence does not. The
+    headline is the run of capitalised words (or numbers) the line opens with; it is long enough,
+    and one of its words after the first is a minor word not opening a sentence (nor following a
+    dateline: ``NEW DELHI: The …``, ``LONDON — The …``). A run in capitals (``TAYLOR SWIFT CLEARED
+    TO …``) is no title case, and a word glued to the next (``FlightEarlier``) is the join of two
+    blocks, one of them maybe the body: neither counts.
+    """
+    words = text.split()
+    run = minors = capitals = 0
+    for k, word in enumerate(words):
+        bare = word.strip(_AROUND_A_WORD)
+        if not bare:
+            continue  # a dash or a lone mark: neither ends nor extends the run
+        if not (bare[0].isupper() or bare[0].isdigit()):
+            break
+        if _GLUED_WORD.search(bare):
+            return False
+        run = k + 1
+        if len(bare) > 1 and bare.isupper():
+            capitals += 1
+        if k and bare.casefold() in minor and not words[k - 1].endswith(_OPENS_A_SENTENCE):
+            minors += 1
+    return (run >= GLUED_TEASER_MIN_CAPS and minors > 0 and 2 * capitals <= run
+            and len(words) - run >= GLUED_TEASER_MIN_SUMMARY_WORDS)
+
+
 @dataclass(frozen=True)
 class Teasers:
     """Remove related-article teasers and keep their headlines in ``related``."""
@@ -47,6 +90,7 @@ class Teasers:
     def apply(self, draft: Draft) -> None:
         found = self._labelled_lists(draft)
         cased = draft.language in _CASED_LANGUAGES
+        minor = TITLE_CASE_MINOR_WORDS.get(draft.language or "")
         for i in draft.open_now():
             text = draft.text[i]
             link = _teaser_link(text)
@@ -54,6 +98,9 @@ class Teasers:
                 opener, headline = link
                 found.append((i, headline))
                 draft.decide(i, "teaser", self.name, f"a '{opener}' link to another article")
+                continue
+            if minor is not None and glued_headline(text, minor):
+                draft.decide(i, "teaser", self.name, "a story card: a title-cased headline glued to its summary")
                 continue
             if not is_headline(text, cased=cased):
                 continue
