@@ -109,10 +109,10 @@ def assemble(draft: Draft) -> Article:
         if role == "paragraph":
             paragraphs.append(text)
         elif role in KINDS:
-            removed.append(frozen_record(Removal, line_no=line.no, text=text, kind=role, cleaner=v.cleaner,
-                                         reason=v.reason, col=line.col))
-        decisions.append(frozen_record(Decision, line_no=line.no, text=text, role=role, cleaner=v.cleaner,
-                                       reason=v.reason, where=line.where, col=line.col))
+            removed.append(frozen_record(Removal, {"line_no": line.no, "text": text, "kind": role, "cleaner": v.cleaner,
+                                                   "reason": v.reason, "col": line.col}))
+        decisions.append(frozen_record(Decision, {"line_no": line.no, "text": text, "role": role, "cleaner": v.cleaner,
+                                                 "reason": v.reason, "where": line.where, "col": line.col}))
     return Article(
         title=draft.title,
         dek=draft.dek,
