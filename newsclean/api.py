@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from .article import KINDS, ROLES, Article, Decision, Removal
 from .cleaners.metadata import title_shaped
-from .lines import split_lines
-from .pipeline import Draft, Pipeline, Verdict, frozen_record, plain_frozen
+from .lines import frozen_record, plain_frozen, split_lines
+from .pipeline import Draft, Pipeline, Verdict
 from .thresholds import TITLE_SEARCH_LINES
 
 __all__ = ["assemble", "clean"]
