@@ -13,7 +13,12 @@ from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
 from .article import KINDS, ROLES, Dateline, Image
-from .lines import Line, frozen_record, plain_frozen
+from .lines import Line
+
+# (re-exported: they are defined with the first record built per line; html.py builds its lines with them)
+from .lines import frozen_record as frozen_record
+from .lines import frozen_record_from as frozen_record_from
+from .lines import plain_frozen as plain_frozen
 
 __all__ = ["Cleaner", "Draft", "Pipeline", "Verdict"]
 
@@ -79,7 +84,7 @@ class Draft:
             raise RuntimeError(f"line {self.lines[i].no} decided twice ({cleaner} after {verdicts[i]})")
         if role not in KINDS and role not in ROLES:
             raise ValueError(f"unknown role {role!r}; use one of {sorted(KINDS) + list(ROLES)}")
-        verdicts[i] = frozen_record(Verdict, {"role": role, "cleaner": cleaner, "reason": reason})
+        verdicts[i] = frozen_record_from(Verdict, {"role": role, "cleaner": cleaner, "reason": reason})
 
     def neighbour(self, i: int, step: int, *, kept_only: bool = True) -> int | None:
         """The nearest line before (step=-1) or after (step=1) ``i`` that is open or kept."""
