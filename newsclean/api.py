@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from .article import KINDS, ROLES, Article, Decision, Removal
 from .cleaners.metadata import title_shaped
-from .lines import split_lines
-from .pipeline import Draft, Pipeline, Verdict, frozen_record, plain_frozen
+from .lines import frozen_record_from, plain_frozen, split_lines
+from .pipeline import Draft, Pipeline, Verdict
 from .thresholds import TITLE_SEARCH_LINES
 
 __all__ = ["assemble", "clean"]
 
-# (one record per line: built without their dataclass ``__init__``, see ``frozen_record``)
+# (one record per line: built without their dataclass ``__init__``, see ``frozen_record_from``)
 assert plain_frozen(Removal) and plain_frozen(Decision)
 _KEPT = Verdict("paragraph", "keep", "no cleaner removed it: body text")
 _DEFAULT: Pipeline | None = None
@@ -109,10 +109,14 @@ def assemble(draft: Draft) -> Article:
         if role == "paragraph":
             paragraphs.append(text)
         elif role in KINDS:
-            removed.append(frozen_record(Removal, line_no=line.no, text=text, kind=role, cleaner=v.cleaner,
-                                         reason=v.reason, col=line.col))
-        decisions.append(frozen_record(Decision, line_no=line.no, text=text, role=role, cleaner=v.cleaner,
-                                       reason=v.reason, where=line.where, col=line.col))
+            removed.append(frozen_record_from(Removal, {
+                "line_no": line.no, "text": text, "kind": role, "cleaner": v.cleaner, "reason": v.reason,
+                "col": line.col,
+            }))
+        decisions.append(frozen_record_from(Decision, {
+            "line_no": line.no, "text": text, "role": role, "cleaner": v.cleaner, "reason": v.reason,
+            "where": line.where, "col": line.col,
+        }))
     return Article(
         title=draft.title,
         dek=draft.dek,

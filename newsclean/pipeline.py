@@ -10,10 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol, TypeVar, runtime_checkable
+from typing import Protocol, runtime_checkable
 
 from .article import KINDS, ROLES, Dateline, Image
 from .lines import Line
+
+# (re-exported: they are defined with the first record built per line; html.py builds its lines with them)
+from .lines import frozen_record as frozen_record
+from .lines import frozen_record_from as frozen_record_from
+from .lines import plain_frozen as plain_frozen
 
 __all__ = ["Cleaner", "Draft", "Pipeline", "Verdict"]
 
@@ -25,23 +30,6 @@ class Verdict:
     role: str
     cleaner: str
     reason: str
-
-
-_R = TypeVar("_R")
-
-
-def frozen_record(cls: type[_R], **fields: object) -> _R:
-    """``cls(**fields)`` for a plain frozen dataclass given every field, about twice as fast: its
-    ``__init__`` sets each field through ``object.__setattr__``; this fills the instance's dict at
-    once (the same object: equality, hash, repr and pickling read that dict)."""
-    record: _R = object.__new__(cls)
-    record.__dict__.update(fields)
-    return record
-
-
-def plain_frozen(cls: type) -> bool:
-    """Can ``frozen_record`` build ``cls``: a dataclass with a dict, and nothing run at init."""
-    return "__slots__" not in vars(cls) and not hasattr(cls, "__post_init__")
 
 
 assert plain_frozen(Verdict)
@@ -96,7 +84,7 @@ class Draft:
             raise RuntimeError(f"line {self.lines[i].no} decided twice ({cleaner} after {verdicts[i]})")
         if role not in KINDS and role not in ROLES:
             raise ValueError(f"unknown role {role!r}; use one of {sorted(KINDS) + list(ROLES)}")
-        verdicts[i] = frozen_record(Verdict, role=role, cleaner=cleaner, reason=reason)
+        verdicts[i] = frozen_record_from(Verdict, {"role": role, "cleaner": cleaner, "reason": reason})
 
     def neighbour(self, i: int, step: int, *, kept_only: bool = True) -> int | None:
         """The nearest line before (step=-1) or after (step=1) ``i`` that is open or kept."""

@@ -123,8 +123,12 @@ def is_headline(text: str, *, cased: bool = True) -> bool:
 @per_line
 def _headline_case(text: str) -> float:
     """The title-case share of a headline-shaped line (a few words, no sentence end), else -1."""
+    # The sentence end first: it reads the line's last characters, and most lines asked (body
+    # paragraphs) end a sentence, so they are not tokenised at all.
+    if ends_sentence(text.rstrip("?")):
+        return -1.0
     tokens = first_words(text, HEADLINE_MAX_WORDS + 1)
-    if not HEADLINE_MIN_WORDS <= len(tokens) <= HEADLINE_MAX_WORDS or ends_sentence(text.rstrip("?")):
+    if not HEADLINE_MIN_WORDS <= len(tokens) <= HEADLINE_MAX_WORDS:
         return -1.0
     return title_case_share(tokens)
 

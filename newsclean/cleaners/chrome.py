@@ -180,4 +180,6 @@ class Navigation:
 @per_line
 def _link_like(text: str) -> bool:
     """A menu item's shape: a few words, no sentence end."""
-    return count_words(text, NAV_MAX_WORDS) <= NAV_MAX_WORDS and not ends_sentence(text)
+    # (the sentence end first: it reads the last characters, and most lines asked, body
+    # paragraphs, end a sentence; counting words tokenises the line)
+    return not ends_sentence(text) and count_words(text, NAV_MAX_WORDS) <= NAV_MAX_WORDS

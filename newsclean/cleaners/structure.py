@@ -44,6 +44,7 @@ FURNITURE: tuple[tuple[str, str, str], ...] = (
     ("related", "teaser", "a related-articles block"),
     ("tags", "navigation", "a tag list"),
 )
+_FURNITURE_HINTS = frozenset(hint for hint, _, _ in FURNITURE)
 #: Hints that keep a short line from being taken for a paragraph of the body.
 _NOT_PROSE = frozenset({"linked", "li", "figure", "credit", "byline", "date", "header"})
 #: Hints of an author, date or byline line; such a line has at most META_MAX_WORDS words.
@@ -56,6 +57,9 @@ _URL = re.compile(r"https?:|www\.|\.(?:com|org|net)\b", re.IGNORECASE)
 _NOT_BETWEEN = frozenset({"link-dense", "li"})
 _LIST_OR_PARAGRAPH = frozenset({"p", "li"})
 _LINKED = frozenset({"linked", "link-dense", "figure", "byline", "date", "header"})
+#: A heading in the article's header (a standfirst), and a heading in a list item (a story card).
+_HEADER_HEADING = frozenset({"heading", "header", "in-content"})
+_LISTED_HEADING = frozenset({"heading", "li", "in-content"})
 #: A heading the markup puts inside the body is kept when it has at most this many words.
 SUBHEADING_MAX_WORDS = 25
 
@@ -145,11 +149,12 @@ class Structure:
                 return kind, f"an author or date line by its markup ({where})"
             if "byline" in hints:
                 return "boilerplate", f"an author's bio by its markup ({where})"
-        for hint, kind, what in FURNITURE:
-            if hint in hints:
-                if kind == "teaser" and _headline_like(text):
-                    draft.related.append(text)
-                return kind, f"{what}: the markup says '{hint}' ({where})"
+        if not hints.isdisjoint(_FURNITURE_HINTS):  # (one set test: most lines name no furniture)
+            for hint, kind, what in FURNITURE:
+                if hint in hints:
+                    if kind == "teaser" and _headline_like(text):
+                        draft.related.append(text)
+                    return kind, f"{what}: the markup says '{hint}' ({where})"
         if "out-of-content" in hints:
             if "h1" in hints:
                 if title_shaped(text):  # the metadata cleaner takes it
@@ -165,11 +170,11 @@ class Structure:
         if "link-dense" in hints and "heading" in hints and count_words(text, HEADLINE_MIN_WORDS) >= HEADLINE_MIN_WORDS:
             draft.related.append(text)
             return "teaser", f"a linked headline: a teaser for another article ({where})"
-        if ({"heading", "header", "in-content"} <= hints and "h1" not in hints
+        if (hints >= _HEADER_HEADING and "h1" not in hints
                 and count_words(text, DEK_MIN_WORDS) >= DEK_MIN_WORDS):
             draft.dek = draft.dek or text
             return "dek", f"a standfirst: a heading in the article's header ({where})"
-        if {"heading", "li", "in-content"} <= hints:
+        if hints >= _LISTED_HEADING:
             return "teaser", f"a headline in a list item: a story card ({where})"
         if "heading" in hints and "h1" not in hints and self._between_prose(draft, i):
             return "paragraph", f"a subheading inside the article body ({where})"
