@@ -48,6 +48,10 @@ def _teaser_link(text: str) -> tuple[str, str] | None:
 _AROUND_A_WORD = "\"'\u201c\u201d\u2018\u2019()[],:;!?."
 #: A word ending so opens a sentence with the next: a sentence end, a dateline's colon, a dash.
 _OPENS_A_SENTENCE = (".", "!", "?", ":", "-", "\u2013", "\u2014")
+#: The opening a story card needs: no word among its first GLUED_TEASER_MIN_CAPS opens with a
+#: lower-case letter (the first opens a sentence anyway). One anchored match rejects most lines at
+#: their second word, without splitting a whole paragraph into words.
+_CARD_OPENING = regex.compile(rf"\S+(?:\s+[^\s\p{{Ll}}]\S*){{{GLUED_TEASER_MIN_CAPS - 1}}}")
 #: A lower-case letter followed by a capital inside one word: two blocks run together.
 _GLUED_WORD = regex.compile(r"\p{Ll}\p{Lu}")
 
@@ -62,6 +66,8 @@ def glued_headline(text: str, minor: frozenset[str]) -> bool:
     TO …``) is no title case, and a word glued to the next (``FlightEarlier``) is the join of two
     blocks, one of them maybe the body: neither counts.
     """
+    if _CARD_OPENING.match(text) is None:  # most lines: their second word is in lower case
+        return False
     words = text.split()
     run = minors = capitals = 0
     for k, word in enumerate(words):
