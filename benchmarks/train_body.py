@@ -12,7 +12,9 @@ features plus ``score_context`` of first-stage scores. Those scores must be what
 says of pages it did not see, as at run time, so for the second stage's training rows they come
 from an inner cross-validation over the training pages (``INNER`` folds, grouped by page).
 
-Cross-validation is grouped by page (5 folds; both renderings of a page fall in the same fold):
+Cross-validation is grouped by page (5 folds; both renderings of a page fall in the same fold;
+``--splits N`` repeats it over N deals of the pages into folds, as one deal's figures move by
+about 0.005 with the deal alone):
 the figures printed are on pages the model did not see, cleaned by ``newsclean.clean()`` with
 the fold's model (every cleaner and the re-read pass: what a user gets); beside them, the body
 cleaner's first reading alone, decoded exactly as ``Body.apply`` does.
@@ -225,29 +227,46 @@ def main() -> int:
     ap.add_argument("--min-leaf", type=int, default=MIN_LEAF)
     ap.add_argument("--worst", type=int, default=0, help="also list the N worst held-out pages of each route")
     ap.add_argument("--per-page", type=Path, help="write each page's held-out F1 per route to this JSON file")
+    ap.add_argument("--splits", type=int, default=1,
+                    help="repeat the cross-validation over N deals of pages into folds and print the mean"
+                         " (one page's held-out score swings with the fold it falls in; --worst and"
+                         " --per-page read the first deal)")
     a = ap.parse_args()
     routes = a.routes.split(",")
     pages = load(a.corpus, routes)
     ids = sorted({p.id for p in pages})
-    held: dict[str, list[tuple[float, float]]] = {r: [] for r in [*routes, "bare"]}
-    named: dict[str, list[tuple[float, str]]] = {r: [] for r in [*routes, "bare"]}
-    first: dict[str, list[tuple[float, float]]] = {r: [] for r in [*routes, "bare"]}
-    whole: dict[str, list[tuple[float, float]]] = {r: [] for r in [*routes, "bare"]}
-    for k in range(a.folds):
-        test = set(ids[k :: a.folds])
-        model = fit([p for p in pages if p.id not in test], a.trees, a.min_leaf)
-        for p in pages:
-            if p.id in test:
-                held[p.route].append(precision_recall(p.body, kept_text(model, p)))
-                pr = precision_recall(p.body, cleaned_text(model, p))
-                whole[p.route].append(pr)
-                named[p.route].append((f1([pr]), p.id))
-                first[p.route].append(precision_recall(p.body, kept_text(model, p, first_stage_only=True)))
-    print(f"cross-validated by page, {a.folds} folds (pages the model did not see):")
-    for route in [*routes, "bare"]:
-        print(f"  {route:6} F1={f1(whole[route]):.3f} pages={len(whole[route])}, pages under 0.5:"
-              f" {under_half(whole[route])} (the body cleaner's first reading: {f1(held[route]):.3f},"
-              f" its first stage alone: {f1(first[route]):.3f})")
+    totals: dict[str, list[float]] = {r: [] for r in [*routes, "bare"]}
+    named: dict[str, list[tuple[float, str]]] = {}
+    for split in range(a.splits):
+        # Split 0 deals the sorted page ids into folds; each later split first shuffles them.
+        order = ids if split == 0 else [str(i) for i in np.random.default_rng(split).permutation(ids)]
+        held: dict[str, list[tuple[float, float]]] = {r: [] for r in [*routes, "bare"]}
+        named_now: dict[str, list[tuple[float, str]]] = {r: [] for r in [*routes, "bare"]}
+        first: dict[str, list[tuple[float, float]]] = {r: [] for r in [*routes, "bare"]}
+        whole: dict[str, list[tuple[float, float]]] = {r: [] for r in [*routes, "bare"]}
+        for k in range(a.folds):
+            test = set(order[k :: a.folds])
+            model = fit([p for p in pages if p.id not in test], a.trees, a.min_leaf)
+            for p in pages:
+                if p.id in test:
+                    held[p.route].append(precision_recall(p.body, kept_text(model, p)))
+                    pr = precision_recall(p.body, cleaned_text(model, p))
+                    whole[p.route].append(pr)
+                    named_now[p.route].append((f1([pr]), p.id))
+                    first[p.route].append(precision_recall(p.body, kept_text(model, p, first_stage_only=True)))
+        if split == 0:
+            named = named_now
+        print(f"cross-validated by page, {a.folds} folds (pages the model did not see)"
+              f"{f', split {split}' if a.splits > 1 else ''}:")
+        for route in [*routes, "bare"]:
+            totals[route] += [f1(whole[route]), under_half(whole[route])]
+            print(f"  {route:6} F1={f1(whole[route]):.3f} pages={len(whole[route])}, pages under 0.5:"
+                  f" {under_half(whole[route])} (the body cleaner's first reading: {f1(held[route]):.3f},"
+                  f" its first stage alone: {f1(first[route]):.3f})")
+    if a.splits > 1:
+        print(f"mean of {a.splits} splits: " + ", ".join(
+            f"{route} F1={statistics.mean(v[0::2]):.4f} under 0.5: {statistics.mean(v[1::2]):.1f}"
+            for route, v in totals.items()))
     for route in routes if a.worst else []:
         worst = ", ".join(f"{page[:12]} {score:.2f}" for score, page in sorted(named[route])[: a.worst])
         print(f"  worst {route}: {worst}")

@@ -70,3 +70,23 @@ def test_the_compiled_stages_equal_a_walk_of_their_trees() -> None:
         assert model.score(rows) == pytest.approx([1 / (1 + math.exp(-max(-30.0, min(30.0, z)))) for z in second])
         checked += len(rows)
     assert checked > 100
+
+
+def test_same_start_marks_templated_items_not_paragraphs() -> None:
+    lines = [
+        "A new bridge for the valley",  # the title (metadata takes it), so the items below stay open
+        "Watch video: The mayor opens the new bridge",
+        "The council met on Monday to agree the budget for the coming year, after a long debate.",
+        "Watch video: Flood waters recede in the valley",
+        "Residents said the water had reached the first floor of several houses on the river road.",
+        "The river authority said it would review its warnings.",
+        "Video",
+    ]
+    draft = Pipeline.default().without("body").run(split_lines("\n\n".join(lines)))
+    lines_open = open_lines(draft)
+    column = FEATURES.index("same_start")
+    marked = {draft.text[i]: row[column] for i, row in zip(lines_open, page_features(draft, lines_open))}
+    assert marked.get("Watch video: The mayor opens the new bridge") == 1.0
+    assert marked.get("Watch video: Flood waters recede in the valley") == 1.0
+    # "The council …" and "The river …" open alike in one word only; a one-word line never matches.
+    assert all(v == 0.0 for text, v in marked.items() if not text.startswith("Watch video:"))

@@ -48,9 +48,11 @@ __all__ = ["FEATURES", "SCORE_CONTEXT", "Body", "BodyModel", "Trees", "body_runs
 
 #: The smoothing pass: a line adds (score - RUN_CENTRE) x sqrt(words + 1) to its run; runs at
 #: least RUN_MIN_SHARE as strong as the best one are body too, up to MAX_RUNS of them. The centre
-#: is the even odds of the two-stage model (held out, 0.4 and 0.6 both did worse).
+#: is the even odds of the two-stage model (held out, 0.4 and 0.6 both did worse). A second run
+#: must be half as strong as the best: held out (train_body.py --splits 3) 0.4 to 0.7 beat
+#: 0.3, which let a block of related-story teasers below a short body in as a run of its own.
 RUN_CENTRE = 0.5
-RUN_MIN_SHARE = 0.3
+RUN_MIN_SHARE = 0.5
 MAX_RUNS = 5
 #: Inside a body run a line is kept from this score on; outside, only from KEEP_OUTSIDE_RUN.
 KEEP_IN_RUN = 0.1
@@ -66,6 +68,12 @@ CODE_MIN_JSON_PAIRS = 3
 #: Context windows, in lines on each side.
 NEAR = 2
 FAR = 8
+#: Feature ``same_start``: the line opens with the same START_WORDS words as another open line at most
+#: START_NEAR lines away (templated items: ``Watch video: …``, ``Posted by …``, ``Reply to …``); held
+#: out, 2 and 8 lines did worse than 4.
+START_WORDS = 2
+START_NEAR = 4
+START_CHARS = 80
 #: The second stage reads the mean first-stage score of this many open lines above and below.
 SCORE_WINDOWS = (1, 2, 4, 8, 16)
 
@@ -111,7 +119,7 @@ _TYPOGRAPHIC = "\u2018\u2019\u201c\u201d\u2013\u2014\u2026"
 #: Names of the features, in the order the model's trees index them.
 BASE = ("len", "words", "end", "stop", "caps", "digit", "upper", "comma", "sep", "code", "url", "glue", "cjk", "short")
 CONTEXT = ("near_prose", "far_prose", "before", "inside", "edge", "gap", "prev_len", "next_len", "prev_end",
-           "next_end", "pos", "removed_between", "repeated", "after_title")
+           "next_end", "pos", "removed_between", "repeated", "after_title", "same_start")
 FEATURES: tuple[str, ...] = BASE + CONTEXT
 #: What the second stage adds to a row (``score_context``): the line's first-stage score, the mean
 #: score of the lines above and below it in each of ``SCORE_WINDOWS``, the share of the page's
@@ -218,7 +226,10 @@ def _line_features(text: str, stops: frozenset[str]) -> tuple[float, ...]:
         (_ascii_count(data, _ASCII_CAPITALS) if ascii_only else len(_UPPER.findall(sample))) / m,
         _commas(sample) / (len(tokens) or 1),
         1.0 if _has_separator(sample) else 0.0,
-        min(1.0, 10 * _code_marks(sample) / m),
+        # A script or data blob (``_is_code``) reads as all code: a JSON blob holds few code marks
+        # per character (braces, no ``=`` or ``;``), and held out the flat rendering's scripts
+        # scored better so (keep_from asks _is_code again, from its cache).
+        1.0 if n >= CODE_MIN_CHARS and _is_code(text) else min(1.0, 10 * _code_marks(sample) / m),
         1.0 if _has_url(sample) else 0.0,
         min(1.0, _glued_runs(sample) / (len(tokens) or 1) * 5),
         _cjk_chars(sample) / m,
@@ -273,8 +284,38 @@ def page_features(draft: Draft, lines: list[int]) -> list[list[float]]:
         [min(1.0, (nxt - prev - 2) / 4) for prev, nxt in zip(bounds, bounds[2:])],
         [1.0 if copies[t] > 1 else 0.0 for t in texts],
         [1.0 if i > title_at else 0.0 for i in lines],
+        _same_start(texts),
     )
     return [[*b, *more] for b, more in zip(base, context)]
+
+
+def _same_start(texts: list[str]) -> list[float]:
+    """1.0 for a line whose first START_WORDS words (casefolded) open another line at most
+    START_NEAR lines away, else 0.0; lines with fewer words never match.
+
+    Teaser lists and comment threads are templated (``Watch video: …``, ``Posted by …``, ``Reply
+    to …``): their items open alike, a paragraph's neighbours seldom do. A line has such a
+    neighbour exactly when the nearest earlier or later line that opens alike is near enough, so
+    one pass down the page, remembering where each opening was last seen, marks them all.
+    """
+    out = [0.0] * len(texts)
+    last: dict[tuple[str, ...], int] = {}
+    for k, text in enumerate(texts):
+        start = _opening(text)
+        if start is None:
+            continue
+        j = last.get(start)
+        if j is not None and k - j <= START_NEAR:
+            out[j] = out[k] = 1.0
+        last[start] = k
+    return out
+
+
+@per_line
+def _opening(text: str) -> tuple[str, ...] | None:
+    """The line's first START_WORDS words, casefolded (read from its first START_CHARS characters)."""
+    head = tuple(_WORD.findall(text[:START_CHARS].casefold())[:START_WORDS])
+    return head if len(head) == START_WORDS else None
 
 
 def _prose_around(cum_p: list[float], prose: list[float], w: int) -> list[float]:
