@@ -20,7 +20,7 @@ from ..lexicon import TEASER_OPENERS, TITLE_CASE_MINOR_WORDS
 from ..memo import per_line
 from ..pipeline import Draft
 from ..shape import is_headline, is_prose
-from ..thresholds import GLUED_TEASER_MIN_CAPS, GLUED_TEASER_MIN_SUMMARY_WORDS, TEASER_LIST_MAX
+from ..thresholds import GLUED_TEASER_MIN_CAPS, GLUED_TEASER_MIN_SUMMARY_WORDS, HEADLINE_MAX_WORDS, TEASER_LIST_MAX
 from .chrome import chrome_key
 
 __all__ = ["Teasers"]
@@ -60,15 +60,15 @@ def glued_headline(text: str, minor: frozenset[str]) -> bool:
     """Does ``text`` open with a title-cased headline and go on with a summary sentence?
 
     ``minor`` holds the words a title-cased headline capitalises and a sentence does not. The
-    headline is the run of capitalised words (or numbers) the line opens with; it is long enough,
-    and one of its words after the first is a minor word not opening a sentence (nor following a
-    dateline: ``NEW DELHI: The …``, ``LONDON — The …``). A run in capitals (``TAYLOR SWIFT CLEARED
-    TO …``) is no title case, and a word glued to the next (``FlightEarlier``) is the join of two
-    blocks, one of them maybe the body: neither counts.
+    headline is the run of capitalised words (or numbers) the line opens with: long enough, no
+    longer than a headline, and one of its words after the first is a minor word not opening a
+    sentence (nor following a dateline: ``NEW DELHI: The …``, ``LONDON — The …``). A run in
+    capitals (``TAYLOR SWIFT CLEARED TO …``) is no title case, and a word glued to the next
+    (``FlightEarlier``) is the join of two blocks, one of them maybe the body: neither counts.
     """
     if _CARD_OPENING.match(text) is None:  # most lines: their second word is in lower case
         return False
-    words = text.split()
+    words = text.split(None, HEADLINE_MAX_WORDS + GLUED_TEASER_MIN_SUMMARY_WORDS)  # enough to decide
     run = minors = capitals = 0
     for k, word in enumerate(words):
         bare = word.strip(_AROUND_A_WORD)
@@ -83,7 +83,7 @@ def glued_headline(text: str, minor: frozenset[str]) -> bool:
             capitals += 1
         if k and bare.casefold() in minor and not words[k - 1].endswith(_OPENS_A_SENTENCE):
             minors += 1
-    return (run >= GLUED_TEASER_MIN_CAPS and minors > 0 and 2 * capitals <= run
+    return (GLUED_TEASER_MIN_CAPS <= run <= HEADLINE_MAX_WORDS and minors > 0 and 2 * capitals <= run
             and len(words) - run >= GLUED_TEASER_MIN_SUMMARY_WORDS)
 
 
