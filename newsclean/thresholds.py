@@ -46,10 +46,10 @@ CAPTION_MIN_WORDS = 4
 CREDIT_SIDE_MAX_WORDS = 5
 #: Teaser lines under a label-only line (``Related``) are looked for this far.
 TEASER_LIST_MAX = 10
-#: A teaser's headline glued to its summary (``Ford Recalls Trucks Over Loose Cable Ford is
-#: recalling …``): a line that opens with at least GLUED_TEASER_MIN_CAPS capitalised words in a
-#: row, one of them a minor word capitalised mid-run (``Over``, ``At``), and goes on with at least
-#: GLUED_TEASER_MIN_SUMMARY_WORDS more words.
+#: A teaser's headline glued to its summary (``City Council Votes On New Parking Rules For The Old
+#: Town The proposal …``): a line that opens with at least GLUED_TEASER_MIN_CAPS capitalised words
+#: in a row, one of them a minor word capitalised mid-run (``On``, ``For``), and goes on with at
+#: least GLUED_TEASER_MIN_SUMMARY_WORDS more words.
 GLUED_TEASER_MIN_CAPS = 6
 GLUED_TEASER_MIN_SUMMARY_WORDS = 8
 #: A bare credit known by its ``Name Name/Agency`` shape alone has at least this many words.

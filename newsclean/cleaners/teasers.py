@@ -4,10 +4,10 @@ label-only line (``Related``, ``More on this story``, ``相关新闻``; the labe
 foreign-ui). Their headlines are kept in ``draft.related``.
 
 On pages whose headlines are title-cased, a story card rendered as one line, its headline glued
-to its summary (``Ford Recalls Trucks Over Loose Cable Ford is recalling …``), is a teaser too: a
-sentence never runs six capitalised words with a minor word (``Over``, ``At``) among them. Where
-the headline ends is not known (the summary's first word is capitalised as well), so none of it
-goes to ``related``; the removal keeps the whole line.
+to its summary (``City Council Votes On New Parking Rules For The Old Town The proposal …``), is a
+teaser too: a sentence never runs six capitalised words with a minor word (``On``, ``For``) among
+them. Where the headline ends is not known (the summary's first word is capitalised as well), so
+none of it goes to ``related``; the removal keeps the whole line.
 """
 
 from __future__ import annotations
@@ -73,7 +73,7 @@ def glued_headline(text: str, minor: frozenset[str]) -> bool:
     for k, word in enumerate(words):
         bare = word.strip(_AROUND_A_WORD)
         if not bare:
-            continue  # a dash or a lone mark: neither ends nor extends the run
+            continue  # a lone quote or mark (``"``, ``:``): neither ends nor extends the run
         if not (bare[0].isupper() or bare[0].isdigit()):
             break
         if _GLUED_WORD.search(bare):
