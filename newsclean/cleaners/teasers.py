@@ -50,8 +50,9 @@ _AROUND_A_WORD = "\"'\u201c\u201d\u2018\u2019()[],:;!?."
 _OPENS_A_SENTENCE = (".", "!", "?", ":", "-", "\u2013", "\u2014")
 #: The opening a story card needs: no word among its first GLUED_TEASER_MIN_CAPS opens with a
 #: lower-case letter (the first opens a sentence anyway). One anchored match rejects most lines at
-#: their second word, without splitting a whole paragraph into words.
-_CARD_OPENING = regex.compile(rf"\S+(?:\s+[^\s\p{{Ll}}]\S*){{{GLUED_TEASER_MIN_CAPS - 1}}}")
+#: their second word, without splitting a whole paragraph into words. (Possessive: a word and the
+#: blank after it are never given back, so no input makes it backtrack.)
+_CARD_OPENING = regex.compile(rf"^\S++(?:\s++[^\s\p{{Ll}}]\S*+){{{GLUED_TEASER_MIN_CAPS - 1}}}")
 #: A lower-case letter followed by a capital inside one word: two blocks run together.
 _GLUED_WORD = regex.compile(r"\p{Ll}\p{Lu}")
 
