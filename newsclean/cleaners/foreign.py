@@ -1,7 +1,10 @@
 """Non-English (or, generally, other-language) UI residue: lines in another script than the page.
 
 An English page drops ``Заголовок открываемого материала``; a Russian page keeps its Russian body
-and drops a Latin-script UI line. Lines in the page's own script but another language's UI words
+and drops a Latin-script UI line. Chinese and Japanese write foreign names and terms in Latin
+letters inside their own sentences (``Kindle for PCの起動ホットキーがKeePassと被る``), and a
+character of theirs says as much as several Latin letters: on a CJK page a line holding any CJK
+character is in the page's language. Lines in the page's own script but another language's UI words
 are caught by the chrome lexicon (see ``chrome.py``).
 """
 
@@ -32,6 +35,7 @@ class ForeignUI:
         if draft.script is None:
             return
         latin = draft.script == "Latin"
+        cjk = draft.script == "CJK"
         for i in draft.open_now():
             text = draft.text[i]
             if len(text) > _MAX_UI_CHARS or (latin and text.isascii()):
@@ -40,8 +44,12 @@ class ForeignUI:
             if main is None:
                 continue
             other, share = main
-            if other != draft.script and share >= FOREIGN_SCRIPT_MIN_SHARE:
+            if other != draft.script and share >= FOREIGN_SCRIPT_MIN_SHARE and not (cjk and _has_cjk(text)):
                 draft.decide(i, "foreign-ui", self.name, f"a {other}-script line on a {draft.script}-script page")
+
+
+def _has_cjk(text: str) -> bool:
+    return "CJK" in script_shares(text)
 
 
 @per_line
