@@ -18,8 +18,8 @@ def _removed(text: str, script: str) -> list[str]:
 def test_a_latin_line_holding_japanese_is_kept_on_a_japanese_page() -> None:
     # More Latin letters than kana and kanji, yet a Japanese sentence about two programs.
     page = "\n".join([
-        "Kindle for PCの起動キーがKeePassと同じ",
-        "Ctrl＋Alt＋Kで",
+        "Slack for iPadの通知音がZoomと同じ",
+        "Shift+Ctrl+Sで",
         "Share",
         "HOME",
     ])

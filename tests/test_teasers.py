@@ -66,3 +66,43 @@ def test_story_cards_are_left_alone_in_languages_without_title_case() -> None:
     assert "de" not in TITLE_CASE_MINOR_WORDS
     article = newsclean.clean(line)
     assert not any(r.cleaner == "teasers" for r in article.removed)
+
+
+def _between_paragraphs(line: str) -> newsclean.Article:
+    """An invented article with ``line`` between its second and third paragraphs."""
+    return newsclean.clean("\n\n".join([*BODY[:3], line, BODY[3]]))
+
+
+def test_a_headline_between_paragraphs_is_a_teaser() -> None:
+    headline = "Coastal Towns Prepare For A Record Season Of Winter Storms"
+    article = _between_paragraphs(headline)
+    assert headline in article.related
+    assert any(r.text == headline and r.reason == "a headline-shaped line between body paragraphs"
+               for r in article.removed)
+
+
+@pytest.mark.parametrize("line", [
+    "Funding and Staff",  # a subheading: too short for a whole headline
+    "Where Will the Barge Go Next Spring?",  # a question: interviews and explainers set them so
+])
+def test_a_subheading_or_a_question_between_paragraphs_is_no_teaser(line: str) -> None:
+    article = _between_paragraphs(line)
+    assert line not in article.related
+    assert not any(r.text == line and r.cleaner == "teasers" for r in article.removed)
+
+
+RU_BODY = [
+    "Городской совет открыл на набережной новую библиотеку, где читатели могут брать книги круглый год и без "
+    "записи.",
+    "По словам директора, в фонде уже четыре тысячи книг, которые жители собирали два года, и каждую неделю "
+    "приходят новые.",
+]
+
+
+@pytest.mark.parametrize("label", ["Вам также может быть интересно", "Вам может понравиться"])
+def test_headlines_under_a_you_may_also_like_label_are_teasers_in_russian_too(label: str) -> None:
+    headlines = ["Как выбрать тёплую обувь для зимних прогулок", "Где в городе открылись новые катки"]
+    article = newsclean.clean("\n\n".join(RU_BODY) + "\n\n" + "\n".join([label, *headlines]))
+    assert article.language == "ru"
+    assert all(h in article.related for h in headlines)
+    assert any(r.text == label and r.kind in ("chrome", "foreign-ui") for r in article.removed)

@@ -2,7 +2,7 @@
 
 An English page drops ``Заголовок открываемого материала``; a Russian page keeps its Russian body
 and drops a Latin-script UI line. Chinese and Japanese write foreign names and terms in Latin
-letters inside their own sentences (``Kindle for PCの起動ホットキーがKeePassと被る``), and a
+letters inside their own sentences (``Slack for iPadの通知音がZoomと同じ``), and a
 character of theirs says as much as several Latin letters: on a CJK page a line holding any CJK
 character is in the page's language. Lines in the page's own script but another language's UI words
 are caught by the chrome lexicon (see ``chrome.py``).

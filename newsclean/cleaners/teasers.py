@@ -1,7 +1,9 @@
 """Related-article teasers: ``Read more: <headline>`` lines (also ``Lire aussi le décryptage | …``),
-headline-shaped lines sitting between body paragraphs, and the headline-shaped lines right under a
-label-only line (``Related``, ``More on this story``, ``相关新闻``; the label itself is chrome or
-foreign-ui). Their headlines are kept in ``draft.related``.
+headline-shaped lines sitting between body paragraphs (of at least ``INLINE_TEASER_MIN_WORDS``
+words, and no question: shorter lines and questions there are subheadings), and the
+headline-shaped lines right under a label-only line (``Related``, ``More on this story``,
+``相关新闻``; the label itself is chrome or foreign-ui). Their headlines are kept in
+``draft.related``.
 
 On pages whose headlines are title-cased, a story card rendered as one line, its headline glued
 to its summary (``City Council Votes On New Parking Rules For The Old Town The proposal …``), is a
@@ -19,8 +21,14 @@ import regex
 from ..lexicon import TEASER_OPENERS, TITLE_CASE_MINOR_WORDS
 from ..memo import per_line
 from ..pipeline import Draft
-from ..shape import is_headline, is_prose
-from ..thresholds import GLUED_TEASER_MIN_CAPS, GLUED_TEASER_MIN_SUMMARY_WORDS, HEADLINE_MAX_WORDS, TEASER_LIST_MAX
+from ..shape import count_words, is_headline, is_prose
+from ..thresholds import (
+    GLUED_TEASER_MIN_CAPS,
+    GLUED_TEASER_MIN_SUMMARY_WORDS,
+    HEADLINE_MAX_WORDS,
+    INLINE_TEASER_MIN_WORDS,
+    TEASER_LIST_MAX,
+)
 from .chrome import chrome_key
 
 __all__ = ["Teasers"]
@@ -88,6 +96,18 @@ def glued_headline(text: str, minor: frozenset[str]) -> bool:
             and len(words) - run >= GLUED_TEASER_MIN_SUMMARY_WORDS)
 
 
+def _inline_shaped(text: str, script: str | None) -> bool:
+    """Is a headline-shaped line between paragraphs long enough for a teaser, and no question?
+
+    Subheadings sit between paragraphs too, and are short (``Range and Charging``, ``A Job for
+    Tuft Cells``); a teaser carries a whole headline. Interviews and explainers set their
+    questions between the answers. (Scripts without spaces between words are not counted.)
+    """
+    if text.endswith("?"):
+        return False
+    return script == "CJK" or count_words(text, INLINE_TEASER_MIN_WORDS) >= INLINE_TEASER_MIN_WORDS
+
+
 @dataclass(frozen=True)
 class Teasers:
     """Remove related-article teasers and keep their headlines in ``related``."""
@@ -114,7 +134,7 @@ class Teasers:
             before, after = draft.neighbour(i, -1), draft.neighbour(i, 1)
             if before is None or after is None:
                 continue
-            if is_prose(draft.text[before]) and is_prose(draft.text[after]):
+            if is_prose(draft.text[before]) and is_prose(draft.text[after]) and _inline_shaped(text, draft.script):
                 found.append((i, text))
                 draft.decide(i, "teaser", self.name, "a headline-shaped line between body paragraphs")
         draft.related.extend(headline for _, headline in sorted(found))
